@@ -1,0 +1,20 @@
+"""Narratives stage: which narratives the article pushes."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.analysis.registry import register_stage
+from newsgraph.records import Analysis
+
+
+@register_stage("narratives")
+class NarrativeStage:
+    name = "narratives"
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc, analysis: Analysis) -> None:
+        analysis.narratives = []  # filled once the narratives model lands

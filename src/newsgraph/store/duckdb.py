@@ -1,0 +1,203 @@
+"""The embedded store: one DuckDB file holding articles, facts and the dedup index."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from newsgraph.errors import Code, NewsgraphError
+from newsgraph.records import Analysis
+from newsgraph.store.migrations import check_not_newer, migrate
+from newsgraph.store.rows import FACT_TABLES, TABLE_COLUMNS, StoredItem, analysis_from_rows, item_rows
+
+_FETCH_ROWS = 2000
+# DuckDB caches freely up to 80% of RAM by default; a bounded cache keeps peak memory flat
+# however large the file grows.
+_MEMORY_LIMIT = "512MB"
+
+
+class DuckDBStore:
+    """Writes and reads Analysis records; knows nothing about NLP."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise NewsgraphError(Code.STORE_FAILED, f"no database at {self.path}; run newsgraph ingest first")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": _MEMORY_LIMIT})
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                message = (
+                    f"{self.path} is open in another process (an ingest or serve); "
+                    "stop it or use another --db"
+                )
+                raise NewsgraphError(Code.STORE_LOCKED, message) from exc
+            raise NewsgraphError(Code.STORE_FAILED, f"cannot open {self.path}: {exc}") from exc
+        if read_only:
+            check_not_newer(self.con, self.path)
+        else:
+            migrate(self.con, self.path)
+
+    def cursor(self) -> DuckDBStore:
+        """A store over a new cursor of the same database, for use in another thread."""
+        view = object.__new__(DuckDBStore)
+        view.path, view.con = self.path, self.con.cursor()
+        return view
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> DuckDBStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write(self, items: Sequence[StoredItem]) -> None:
+        """Store a batch of articles with all their facts, atomically."""
+        rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in TABLE_COLUMNS}
+        signatures, buckets = [], []
+        for item in items:
+            for table, table_rows in item_rows(item).items():
+                rows[table].extend(table_rows)
+            if item.signature is not None:
+                aid = item.analysis.article.id
+                signatures.append((aid, item.signature))
+                buckets.extend((key, aid) for key in item.bands)
+        with self.transaction():
+            self._insert("articles", rows["articles"])
+            self._upsert_actors(rows["actors"])
+            for table in FACT_TABLES:
+                self._insert(table, rows[table])
+            self._executemany("INSERT INTO article_signatures VALUES (?, ?)", signatures)
+            self._executemany("INSERT INTO lsh_buckets VALUES (?, ?)", buckets)
+
+    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        columns = TABLE_COLUMNS[table]
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        self._executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+    def _upsert_actors(self, rows: list[tuple[Any, ...]]) -> None:
+        latest = {row[0]: row for row in rows}  # one write per actor; the latest facts win
+        self._executemany(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "name = excluded.name, kind = excluded.kind, country = excluded.country, "
+            "sector = excluded.sector",
+            list(latest.values()),
+        )
+
+    def _executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            self.con.executemany(sql, rows)
+
+    # -- lookups for ingest ------------------------------------------------------------------
+
+    def known_articles(self, ids: Sequence[str]) -> dict[str, str]:
+        """{article id: content hash} for the ids already stored."""
+        rows = self.con.execute(
+            "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]
+        ).fetchall()
+        return dict(rows)
+
+    def find_hashes(self, hashes: Sequence[str]) -> dict[str, str]:
+        """{content hash: id of the first article stored with it}."""
+        rows = self.con.execute(
+            "SELECT content_hash, arg_min(id, rowid) FROM articles "
+            "WHERE status <> 'duplicate' AND content_hash IN (SELECT unnest(?::VARCHAR[])) "
+            "GROUP BY content_hash",
+            [list(hashes)],
+        ).fetchall()
+        return dict(rows)
+
+    def find_band_candidates(self, bands: Sequence[int]) -> list[tuple[str, bytes]]:
+        """(article id, signature) of stored articles sharing an LSH bucket, oldest first."""
+        return self.con.execute(
+            "SELECT s.article_id, s.signature FROM article_signatures s "
+            "WHERE s.article_id IN (SELECT article_id FROM lsh_buckets "
+            "WHERE band_key IN (SELECT unnest(?::BIGINT[]))) ORDER BY s.rowid",
+            [list(bands)],
+        ).fetchall()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a parameterised query as dicts."""
+        cursor = self.con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """Stream the rows of a query as dicts, a few thousand at a time."""
+        cursor = self.con.cursor()
+        cursor.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        while batch := cursor.fetchmany(_FETCH_ROWS):
+            for row in batch:
+                yield dict(zip(names, row, strict=True))
+        cursor.close()
+
+    def copy_to_parquet(self, sql: str, path: str, params: Sequence[Any] = ()) -> None:
+        """Write a query's result to a Parquet file with DuckDB's own writer."""
+        self.con.execute(f"COPY ({sql}) TO {_sql_string(path)} (FORMAT parquet)", list(params))
+
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        """The stored Analysis of one article, as the pipeline produced it."""
+        articles = self.query("SELECT * FROM articles WHERE id = ?", [article_id])
+        if not articles:
+            return None
+        facts = {
+            table: self.query(
+                f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {_order(table)}", [article_id]
+            )
+            for table in FACT_TABLES
+        }
+        facts["actors"] = self.query(
+            "SELECT a.* FROM actors a JOIN article_actors l ON l.actor_id = a.id WHERE l.article_id = ?",
+            [article_id],
+        )
+        return analysis_from_rows(articles[0], facts)
+
+    def table_counts(self) -> dict[str, int]:
+        return {
+            table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLE_COLUMNS
+        }
+
+
+def _order(table: str) -> str:
+    return "actor_id, seq" if table in ("mentions", "roles") else "seq"
+
+
+def _sql_string(value: str) -> str:
+    """A SQL string literal (COPY takes no parameter for its file name)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def to_json_value(value: Any) -> Any:
+    """A JSON-friendly form of a DuckDB value (dates as ISO strings, blobs as hex)."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value).hex()
+    return value
+
+
+def dumps_row(row: dict[str, Any]) -> str:
+    return json.dumps({k: to_json_value(v) for k, v in row.items()}, ensure_ascii=False)
