@@ -113,9 +113,10 @@ class IngestRun:
     def _sort_out(self, articles: list[Article]) -> list[StoredItem | tuple[Article, Fingerprint]]:
         """Drop what is stored already, link duplicates, and keep the rest for analysis."""
         known = self.store.known_articles([a.id for a in articles])
+        prints = [fingerprint(article.text) for article in articles]
+        self._finder.prefetch(prints)
         slots: list[StoredItem | tuple[Article, Fingerprint]] = []
-        for article in articles:
-            print_ = fingerprint(article.text)
+        for article, print_ in zip(articles, prints, strict=True):
             if not self._settle_id(article, print_, known):
                 self.report.already_stored += 1
                 continue

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -70,41 +71,47 @@ def _band_key(index: int, rows: np.ndarray) -> int:
     return int.from_bytes(digest, "little", signed=True)
 
 
-# (content hashes) -> {hash: article id}; (band keys) -> [(article id, signature)]
+# (content hashes) -> {hash: article id}; (band keys) -> [(band key, article id, signature)]
 HashLookup = Callable[[Sequence[str]], dict[str, str]]
-BandLookup = Callable[[Sequence[int]], list[tuple[str, bytes]]]
+BandLookup = Callable[[Sequence[int]], list[tuple[int, str, bytes]]]
 
 
 class DuplicateFinder:
-    """Finds the first stored (or earlier in this batch) copy of an article, if any."""
+    """Finds the first stored (or earlier in this batch) copy of an article, if any.
+
+    ``prefetch`` asks the store once per batch; ``find`` then works from memory.
+    """
 
     def __init__(self, by_hash: HashLookup, by_bands: BandLookup) -> None:
         self._by_hash = by_hash
         self._by_bands = by_bands
-        self._pending_hashes: dict[str, str] = {}
-        self._pending_bands: dict[int, list[tuple[str, bytes]]] = {}
+        self._hashes: dict[str, str] = {}
+        self._buckets: dict[int, list[tuple[str, bytes]]] = defaultdict(list)
+
+    def prefetch(self, prints: Sequence[Fingerprint]) -> None:
+        """Load what the store knows about a batch's hashes and LSH buckets."""
+        self._hashes.update(self._by_hash([p.content_hash for p in prints]))
+        keys = sorted({key for p in prints for key in p.bands})
+        for key, article_id, signature in self._by_bands(keys):
+            self._buckets[key].append((article_id, signature))
 
     def find(self, print_: Fingerprint) -> DuplicateMatch | None:
-        exact = self._pending_hashes.get(print_.content_hash)
-        exact = exact or self._by_hash([print_.content_hash]).get(print_.content_hash)
+        exact = self._hashes.get(print_.content_hash)
         if exact:
             return DuplicateMatch(exact, 1.0)
-        candidates = self._by_bands(print_.bands) + self._pending_candidates(print_.bands)
-        return _best_match(print_.signature, candidates)
+        candidates = dict.fromkeys(item for key in print_.bands for item in self._buckets.get(key, ()))
+        return _best_match(print_.signature, list(candidates))
 
     def remember(self, article_id: str, print_: Fingerprint) -> None:
         """Count an article of the current batch as seen before it is committed."""
-        self._pending_hashes[print_.content_hash] = article_id
+        self._hashes.setdefault(print_.content_hash, article_id)
         for key in print_.bands:
-            self._pending_bands.setdefault(key, []).append((article_id, print_.signature))
+            self._buckets[key].append((article_id, print_.signature))
 
     def forget_pending(self) -> None:
         """Called once the batch is committed: the store answers for it from now on."""
-        self._pending_hashes.clear()
-        self._pending_bands.clear()
-
-    def _pending_candidates(self, bands: Iterable[int]) -> list[tuple[str, bytes]]:
-        return [item for key in bands for item in self._pending_bands.get(key, [])]
+        self._hashes.clear()
+        self._buckets.clear()
 
 
 def _best_match(signature: bytes, candidates: list[tuple[str, bytes]]) -> DuplicateMatch | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +18,12 @@ from newsgraph.store.migrations import check_not_newer, migrate
 from newsgraph.store.rows import FACT_TABLES, TABLE_COLUMNS, StoredItem, analysis_from_rows, item_rows
 
 _FETCH_ROWS = 2000
+
+# DuckDB tries `import pandas` for every bound parameter; without pandas each failed
+# import walks sys.path again (about 40% of an insert's time). A None entry in
+# sys.modules makes that import fail at once. Nothing changes when pandas is installed.
+if importlib.util.find_spec("pandas") is None:
+    sys.modules.setdefault("pandas", None)  # type: ignore[arg-type]
 # DuckDB caches freely up to 80% of RAM by default; a bounded cache keeps peak memory flat
 # however large the file grows.
 _MEMORY_LIMIT = "512MB"
@@ -86,27 +94,27 @@ class DuckDBStore:
             self._upsert_actors(rows["actors"])
             for table in FACT_TABLES:
                 self._insert(table, rows[table])
-            self._executemany("INSERT INTO article_signatures VALUES (?, ?)", signatures)
-            self._executemany("INSERT INTO lsh_buckets VALUES (?, ?)", buckets)
+            self._insert("article_signatures", signatures)
+            self._insert("lsh_buckets", buckets)
 
-    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+    def _insert(self, table: str, rows: list[tuple[Any, ...]], conflict: str = "") -> None:
+        """Insert rows column-wise in one statement: far faster than executemany row by row."""
+        if not rows:
+            return
         columns = TABLE_COLUMNS[table]
         names = ", ".join(f'"{c}"' for c in columns)
-        marks = ", ".join("?" for _ in columns)
-        self._executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+        unnests = ", ".join("unnest(?)" for _ in columns)
+        values = [list(column) for column in zip(*rows, strict=True)]
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {unnests} {conflict}", values)
 
     def _upsert_actors(self, rows: list[tuple[Any, ...]]) -> None:
         latest = {row[0]: row for row in rows}  # one write per actor; the latest facts win
-        self._executemany(
-            "INSERT INTO actors VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-            "name = excluded.name, kind = excluded.kind, country = excluded.country, "
-            "sector = excluded.sector",
+        self._insert(
+            "actors",
             list(latest.values()),
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+            "country = excluded.country, sector = excluded.sector",
         )
-
-    def _executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
-        if rows:
-            self.con.executemany(sql, rows)
 
     # -- lookups for ingest ------------------------------------------------------------------
 
@@ -127,12 +135,12 @@ class DuckDBStore:
         ).fetchall()
         return dict(rows)
 
-    def find_band_candidates(self, bands: Sequence[int]) -> list[tuple[str, bytes]]:
-        """(article id, signature) of stored articles sharing an LSH bucket, oldest first."""
+    def find_band_candidates(self, bands: Sequence[int]) -> list[tuple[int, str, bytes]]:
+        """(band key, article id, signature) of stored articles in these LSH buckets, oldest first."""
         return self.con.execute(
-            "SELECT s.article_id, s.signature FROM article_signatures s "
-            "WHERE s.article_id IN (SELECT article_id FROM lsh_buckets "
-            "WHERE band_key IN (SELECT unnest(?::BIGINT[]))) ORDER BY s.rowid",
+            "SELECT b.band_key, s.article_id, s.signature FROM lsh_buckets b "
+            "JOIN article_signatures s ON s.article_id = b.article_id "
+            "WHERE b.band_key IN (SELECT unnest(?::BIGINT[])) ORDER BY s.rowid",
             [list(bands)],
         ).fetchall()
 

@@ -27,6 +27,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "date", "negated", "modality", "claimed_by",
     ),
     "narratives": ("article_id", "seq", "narrative", "subnarrative", "score"),
+    "article_signatures": ("article_id", "signature"),
+    "lsh_buckets": ("band_key", "article_id"),
 }  # fmt: skip
 FACT_TABLES = ("article_actors", "mentions", "roles", "quotes", "events", "narratives")
 EXPORTABLE_TABLES = ("articles", "actors", "mentions", "roles", "quotes", "events", "narratives")
