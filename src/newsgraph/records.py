@@ -84,6 +84,16 @@ class Role:
 
 
 @dataclass(slots=True)
+class Salience:
+    """How prominent an actor is in one article."""
+
+    mentions: int
+    first: int  # offset of the first mention
+    in_title: bool
+    score: float  # 0..1: share of the article's mentions, early position, presence in the title
+
+
+@dataclass(slots=True)
 class Actor:
     id: str
     name: str
@@ -92,12 +102,14 @@ class Actor:
     sector: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    salience: Salience | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Actor:
         values = _known_fields(cls, data)
         values["mentions"] = [Mention(**m) for m in data.get("mentions", [])]
         values["roles"] = [Role(**r) for r in data.get("roles", [])]
+        values["salience"] = Salience(**data["salience"]) if data.get("salience") else None
         return cls(**values)
 
 
@@ -110,6 +122,8 @@ class Quote:
     end: int
     direct: bool
     cue: str | None = None
+    speaker_start: int | None = None  # offsets of the speaker mention, when the text names one
+    speaker_end: int | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:

@@ -1,20 +1,361 @@
-"""Actors stage: the countries, governments, leaders and organisations an article names."""
+"""Actors stage: every way an article names a country, government, leader or organisation,
+resolved to one canonical actor (a Wikidata QID, or a stable ``local:`` id).
+
+Order of work over one parsed article:
+1. mentions: gazetteer names and NER entities (``mentions.py``);
+2. names: gazetteer ids, full name → surname, spelling variants (rapidfuzz), local ids;
+3. metonyms: a capital or seat counts only when it acts (``metonymy.py``);
+4. titles: "the Serbian president" → the holder on the article's date (``titles.py``);
+5. pronouns: "he", "her" for people who act or speak (``coref.py``).
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsgraph.analysis.coref import (
+    PRONOUN_GENDER,
+    PersonMention,
+    antecedent,
+    gender_from_context,
+    is_subject,
+    resolvable_pronouns,
+)
+from newsgraph.analysis.mentions import Mention, MentionFinder
+from newsgraph.analysis.metonymy import acts
+from newsgraph.analysis.quotemarks import inside, quoted_regions
 from newsgraph.analysis.registry import register_stage
-from newsgraph.records import Analysis
+from newsgraph.analysis.titles import Title, find_titles
+from newsgraph.ingest.metadata import dateline_end
+from newsgraph.knowledge.gazetteer import (
+    Gazetteer,
+    GazetteerActor,
+    ascii_fold,
+    load_gazetteer,
+    match_key,
+)
+from newsgraph.knowledge.names import first_name_gender
+from newsgraph.records import Actor, Analysis, Article, Salience
+from newsgraph.records import Mention as TextMention
+
+_SURNAME_SIMILARITY = 85  # rapidfuzz ratio on ASCII-folded surnames: "Vucic"/"Vučić" 100, "Vucci" 89
+_FULL_NAME_SIMILARITY = 90
+_SLUG = re.compile(r"[^a-z0-9]+")
+_AGENT_EXTENSION_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+@dataclass(slots=True)
+class Referent:
+    """An actor as this article knows it, gathering its mentions (token spans)."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    gender: str | None = None
+    surname: str | None = None
 
 
 @register_stage("actors")
 class ActorStage:
+    """Fills ``analysis.actors``; one instance per pipeline (the gazetteer loads once)."""
+
     name = "actors"
 
     def __init__(self, nlp: Language) -> None:
-        self.nlp = nlp
+        self.gazetteer = load_gazetteer()
+        self.finder = MentionFinder(self.gazetteer)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
-        analysis.actors = []
+        resolver = ArticleResolver(doc, analysis.article, self.gazetteer)
+        analysis.actors = resolver.resolve(detect_mentions(doc, self.finder))
+
+
+def detect_mentions(doc: Doc, finder: MentionFinder) -> list[Mention]:
+    """The stage's mention layer: gazetteer and NER, no dateline, lone surnames as people."""
+    dateline = dateline_end(doc.text)  # "BELGRADE, 17 January 2019 (Danube Wire) –" names no actor
+    mentions = [m for m in finder(doc) if doc[m.start].idx >= dateline]
+    relabel_surnames(doc, mentions)
+    return mentions
+
+
+def relabel_surnames(doc: Doc, mentions: list[Mention]) -> None:
+    """NER often calls a lone surname a place ("Vučić" as GPE): the article's full names decide."""
+    surnames = set()
+    for mention in mentions:
+        words = [t.text for t in mention.span(doc) if t.is_alpha]
+        if mention.label == "PER" and len(words) >= 2:
+            surnames.add(ascii_fold(words[-1]).casefold())
+    for mention in mentions:
+        lone_name = mention.how == "ner" and mention.end - mention.start == 1 and mention.label != "PER"
+        if lone_name and ascii_fold(doc[mention.start].text).casefold() in surnames:
+            mention.label = "PER"
+
+
+class ArticleResolver:
+    """Resolves the mentions of one article; holds what the article has said so far."""
+
+    def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.day = article.date
+        self.title_key = match_key(article.title or "")
+        self.gazetteer = gazetteer
+        self.referents: dict[str, Referent] = {}
+        self.people: list[PersonMention] = []
+
+    def resolve(self, mentions: list[Mention]) -> list[Actor]:
+        titles = find_titles(self.doc, self.gazetteer)
+        name_spans = [m for m in mentions if m.label == "PER"]
+        self._resolve_people(name_spans, titles)
+        for mention in mentions:
+            if mention.label != "PER":
+                self._resolve_other(mention, titles)
+        self._resolve_titles(titles)
+        self._resolve_pronouns()
+        return self._actors()
+
+    # -- people --------------------------------------------------------------------------
+
+    def _resolve_people(self, mentions: list[Mention], titles: list[Title]) -> None:
+        """Full names first (they define the article's people), then lone surnames."""
+        full = [m for m in mentions if len(self._name_words(m)) >= 2 or m.how == "alias"]
+        single = [m for m in mentions if m not in full]
+        for mention in full:
+            self._add(self._person_for_full_name(mention), mention.start, mention.end, person=True)
+        for mention in single:
+            referent = self._person_for_surname(mention)
+            if referent is not None:
+                self._add(referent, mention.start, mention.end, person=True)
+
+    def _person_for_full_name(self, mention: Mention) -> Referent:
+        span = mention.span(self.doc)
+        actor = self._pick_person(mention.actors) if mention.actors else self._fuzzy_person(span.text)
+        if actor is not None:
+            return self._referent(actor)
+        name = " ".join(self._name_words(mention))
+        for referent in self.referents.values():
+            if referent.kind == "person" and referent.id.startswith("local:") and referent.name == name:
+                return referent
+        gender = gender_from_context(self.doc, mention.start, mention.end) or first_name_gender(name)
+        return Referent(local_id(name), name, "person", None, None, gender=gender, surname=name.split()[-1])
+
+    def _person_for_surname(self, mention: Mention) -> Referent | None:
+        word = self.doc[mention.start : mention.end].text
+        folded = ascii_fold(word).casefold()
+        for referent in self.referents.values():
+            if referent.kind == "person" and referent.surname:
+                other = ascii_fold(referent.surname).casefold()
+                if folded == other or fuzz.ratio(folded, other) >= _SURNAME_SIMILARITY:
+                    return referent
+        candidates = self.gazetteer.by_surname(word)
+        if candidates:
+            return self._referent(self._pick_person(candidates))
+        name = word
+        return Referent(local_id(name), name, "person", None, None, surname=name)
+
+    def _pick_person(self, candidates: list[GazetteerActor]) -> GazetteerActor:
+        """Of several people with one name, the one in office on the article's date."""
+        in_office = [a for a in candidates if any(o.held_on(self.day) for o in a.offices)]
+        return (in_office or candidates)[0]
+
+    def _fuzzy_person(self, text: str) -> GazetteerActor | None:
+        """A known person under a variant spelling: same (folded) surname, close full name."""
+        words = text.split()
+        if len(words) < 2:
+            return None
+        for candidate in self.gazetteer.by_surname(words[-1]):
+            names = (candidate.name, *candidate.aliases)
+            if max(fuzz.WRatio(ascii_fold(text), ascii_fold(n)) for n in names) >= _FULL_NAME_SIMILARITY:
+                return candidate
+        return None
+
+    def _name_words(self, mention: Mention) -> list[str]:
+        return [t.text for t in mention.span(self.doc) if t.is_alpha or "-" in t.text]
+
+    # -- countries, organisations, places -----------------------------------------------
+
+    def _resolve_other(self, mention: Mention, titles: list[Title]) -> None:
+        if any(t.start <= mention.start < t.end for t in titles if self._title_is_used(t)):
+            return  # "Serbian" in "the Serbian president" is part of a person's title
+        if mention.how == "metonym":
+            if acts(mention.span(self.doc)):
+                self._add(self._referent(mention.actors[0]), mention.start, mention.end)
+        elif mention.how in ("alias", "demonym"):
+            end = self._with_agent_noun(mention) if mention.how == "demonym" else mention.end
+            self._add(self._referent(mention.actors[0]), mention.start, end)
+        elif mention.label == "ORG":
+            self._add(self._organisation(mention), mention.start, mention.end)
+        elif mention.label == "MISC":
+            self._add_group(mention)
+
+    def _with_agent_noun(self, mention: Mention) -> int:
+        """Extend "Serbian" to "Serbian officials" when it modifies an agent noun."""
+        token = self.doc[mention.start]
+        head = token.head.head if token.dep_ == "conj" else token.head  # "Hungarian and Romanian officials"
+        modifies = token.dep_ in _AGENT_EXTENSION_DEPS or token.dep_ == "conj"
+        is_head = head.dep_ not in ("compound", "amod")
+        if modifies and 0 < head.i - token.i <= 2 and is_head and self.gazetteer.agent_sector(head.lower_):
+            return head.i + 1
+        return mention.end
+
+    def _organisation(self, mention: Mention) -> Referent:
+        span = mention.span(self.doc)
+        name = span.text
+        known = self.gazetteer.by_alias(name)
+        if known:
+            return self._referent(known[0])
+        country = self._country_inside(span)
+        sector = next((s for t in span if (s := self.gazetteer.agent_sector(t.lower_))), None)
+        return Referent(local_id(name), name, "organization", country, sector)
+
+    def _add_group(self, mention: Mention) -> None:
+        """ "Kosovo Serbs", "Bosnian Serbs": a group with the country of the place named."""
+        span = mention.span(self.doc)
+        country = self.gazetteer.by_demonym(span.text)
+        if country is not None:
+            self._add(self._referent(country), mention.start, mention.end)
+        elif len(span) >= 2 and self.gazetteer.by_demonym(span[-1].text):
+            place = self._country_inside(span[:-1]) or self.gazetteer.by_demonym(span[-1].text).country
+            referent = Referent(local_id(span.text), span.text, "group", place, None)
+            self._add(referent, mention.start, mention.end)
+
+    def _country_inside(self, span: Span) -> str | None:
+        for token in span:
+            for actor in self.gazetteer.by_alias(token.text):
+                if actor.kind == "country":
+                    return actor.country
+            found = self.gazetteer.by_demonym(token.text) or self._metonym_country(token.text)
+            if found is not None:
+                return found.country
+        return None
+
+    def _metonym_country(self, text: str) -> GazetteerActor | None:
+        metonym = self.gazetteer.by_metonym(text)
+        return metonym[0] if metonym else None
+
+    # -- titles and pronouns ------------------------------------------------------------
+
+    def _title_is_used(self, title: Title) -> bool:
+        """A title in front of a name ("President Vučić") or resolved on its own."""
+        return self._person_at(title.end) is not None or self._holder(title) is not None
+
+    def _resolve_titles(self, titles: list[Title]) -> None:
+        for title in titles:
+            if self._person_at(title.end) is not None or self._covered(title.start, title.end):
+                continue  # "Russian President Vladimir Putin": the name is the mention
+            holder = self._holder(title)
+            if holder is not None:
+                self._add(holder, title.start, title.end, person=True)
+
+    def _holder(self, title: Title) -> Referent | None:
+        """Who a title names here: a person of this article with the office, else the holder."""
+        if title.country is None and not title.plain:
+            return None  # "the only big leader": a description, not an office
+        roles = ("head_of_state", "head_of_government") if title.role == "leader" else (title.role,)
+        for mention in reversed(self.people):
+            if mention.start < title.start and self._holds(mention.actor_id, roles, title.country):
+                return self.referents[mention.actor_id]
+        if title.country is None:
+            return None
+        holders = [h for role in roles for h in self.gazetteer.office_holders(role, title.country, self.day)]
+        return self._referent(holders[0]) if holders else None
+
+    def _holds(self, actor_id: str, roles: tuple[str, ...], country: str | None) -> bool:
+        actor = self.gazetteer.get(actor_id)
+        if actor is None:
+            return False
+        return any(
+            o.role in roles and (country is None or o.country == country) and o.held_on(self.day)
+            for o in actor.offices
+        )
+
+    def _resolve_pronouns(self) -> None:
+        """Pronouns outside quotations: inside one, "he" is whoever the speaker talks about."""
+        genders = {r.id: r.gender for r in self.referents.values()}
+        people = sorted(self.people, key=lambda m: m.start)
+        quotes = quoted_regions(self.doc.text)
+        for pronoun in resolvable_pronouns(self.doc):
+            if inside(quotes, pronoun.idx, pronoun.idx + len(pronoun)):
+                continue
+            actor_id = antecedent(pronoun, people, genders)
+            if actor_id is not None:
+                self.referents[actor_id].spans.append((pronoun.i, pronoun.i + 1))
+
+    # -- bookkeeping ----------------------------------------------------------------------
+
+    def _referent(self, actor: GazetteerActor) -> Referent:
+        if actor.id not in self.referents:
+            gender = getattr(actor, "gender", None) or (
+                first_name_gender(actor.name) if actor.kind == "person" else None
+            )
+            self.referents[actor.id] = Referent(
+                actor.id, actor.name, actor.kind, actor.country, actor.sector, gender=gender,
+                surname=actor.surname,
+            )  # fmt: skip
+        return self.referents[actor.id]
+
+    def _add(self, referent: Referent, start: int, end: int, person: bool = False) -> None:
+        referent = self.referents.setdefault(referent.id, referent)
+        referent.spans.append((start, end))
+        if person or referent.kind == "person":
+            self.people.append(PersonMention(start, end, referent.id, is_subject(self.doc, start, end)))
+            if referent.gender is None:
+                referent.gender = gender_from_context(self.doc, start, end)
+
+    def _person_at(self, token_index: int) -> str | None:
+        for mention in self.people:
+            if mention.start == token_index:
+                return mention.actor_id
+        return None
+
+    def _covered(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for r in self.referents.values() for s, e in r.spans)
+
+    def _actors(self) -> list[Actor]:
+        actors = []
+        for referent in self.referents.values():
+            spans = sorted(set(referent.spans))
+            if spans:
+                mentions = [self._text_mention(s, e) for s, e in spans]
+                actor = Actor(referent.id, referent.name, referent.kind, referent.country, referent.sector)  # type: ignore[arg-type]
+                actor.mentions = mentions
+                actors.append(actor)
+        most = max((len(a.mentions) for a in actors), default=1)
+        for actor in actors:
+            actor.salience = self._salience(actor, most)
+        return sorted(actors, key=lambda a: a.mentions[0].start)
+
+    def _salience(self, actor: Actor, most: int) -> Salience:
+        """0.5 × mentions relative to the most-mentioned actor, 0.3 × how early, 0.2 × in the title."""
+        first = actor.mentions[0].start
+        in_title = self._in_title(actor)
+        early = 1 - first / max(1, len(self.doc.text))
+        score = 0.5 * len(actor.mentions) / most + 0.3 * early + 0.2 * in_title
+        return Salience(len(actor.mentions), first, in_title, round(score, 3))
+
+    def _in_title(self, actor: Actor) -> bool:
+        if not self.title_key:
+            return False
+        known = self.gazetteer.get(actor.id)
+        names = {actor.name, *(m.text for m in actor.mentions if m.text.lower() not in PRONOUN_GENDER)}
+        if known is not None:
+            names.update(known.aliases + known.demonyms + tuple(m.text for m in known.metonyms))
+            names.add(known.surname or "")
+        return any(re.search(rf"\b{re.escape(match_key(n))}\b", self.title_key) for n in names if n)
+
+    def _text_mention(self, start: int, end: int) -> TextMention:
+        span = self.doc[start:end]
+        return TextMention(span.start_char, span.end_char, span.text)
+
+
+def local_id(name: str) -> str:
+    """A stable id for an actor the gazetteer does not know: ``local:`` and a slug of its name."""
+    slug = _SLUG.sub("-", ascii_fold(name).lower().removeprefix("the ")).strip("-")
+    return f"local:{slug or 'unnamed'}"

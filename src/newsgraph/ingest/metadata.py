@@ -29,7 +29,7 @@ _OPINION_TYPES = {"OpinionNewsArticle"}
 # "BELGRADE, 17 January 2019 (Danube Wire) – " or "KYIV, Ukraine (AP) — "
 _DATELINE = re.compile(
     r"^(?P<head>[A-ZÀ-Ž][A-ZÀ-Ž'’.-]+(?:\s[A-ZÀ-Ž][A-ZÀ-Ž'’.-]+)*(?:,[^\n()]{2,60}?)?)"
-    r"\s*\((?P<outlet>[^()\n]{2,60})\)\s*[–—-]{1,2}\s"
+    r"(?:\s*\((?P<outlet>[^()\n]{2,60})\))?\s*[–—-]{1,2}\s"
 )
 _DATEPARSER_SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
@@ -85,12 +85,18 @@ def parse_dateline(body: str) -> PageMetadata:
     match = _DATELINE.match(body)
     if not match:
         return PageMetadata()
-    found = PageMetadata(outlet=match["outlet"].strip())
+    found = PageMetadata(outlet=match["outlet"].strip() if match["outlet"] else None)
     for piece in reversed(match["head"].split(",")[1:]):
         found.date = parse_date(piece)
         if found.date:
             break
     return found
+
+
+def dateline_end(body: str) -> int:
+    """Characters taken by a wire dateline at the start of ``body`` (0 if there is none)."""
+    match = _DATELINE.match(body)
+    return match.end() if match else 0
 
 
 def json_ld_metadata(tree: lxml_html.HtmlElement) -> PageMetadata:

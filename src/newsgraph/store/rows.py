@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from newsgraph.records import Actor, Analysis, Article, Event, Mention, Narrative, Quote, Role
+from newsgraph.records import Actor, Analysis, Article, Event, Mention, Narrative, Quote, Role, Salience
 
 # Columns written for each table, in order; "end" is quoted where SQL needs it.
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -16,11 +16,12 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "content_hash", "status", "duplicate_of", "similarity", "word_count",
     ),
     "actors": ("id", "name", "kind", "country", "sector"),
-    "article_actors": ("article_id", "actor_id", "seq"),
+    "article_actors": ("article_id", "actor_id", "seq", "mentions", "first_start", "in_title", "salience"),
     "mentions": ("article_id", "actor_id", "seq", "start", "end", "text"),
     "roles": ("article_id", "actor_id", "seq", "main", "fine", "score"),
     "quotes": (
         "article_id", "seq", "speaker_id", "speaker_text", "text", "start", "end", "direct", "cue",
+        "speaker_start", "speaker_end",
     ),
     "events": (
         "article_id", "seq", "type", "mode", "source_id", "target_id", "trigger", "start", "end",
@@ -59,13 +60,19 @@ def item_rows(item: StoredItem) -> dict[str, list[tuple[Any, ...]]]:
     ))  # fmt: skip
     for seq, actor in enumerate(analysis.actors):
         rows["actors"].append((actor.id, actor.name, actor.kind, actor.country, actor.sector))
-        rows["article_actors"].append((aid, actor.id, seq))
+        s = actor.salience
+        rows["article_actors"].append(
+            (aid, actor.id, seq, *((s.mentions, s.first, s.in_title, s.score) if s else (None,) * 4))
+        )
         for mseq, m in enumerate(actor.mentions):
             rows["mentions"].append((aid, actor.id, mseq, m.start, m.end, m.text))
         for rseq, role in enumerate(actor.roles):
             rows["roles"].append((aid, actor.id, rseq, role.main, role.fine, role.score))
     for seq, q in enumerate(analysis.quotes):
-        rows["quotes"].append((aid, seq, q.speaker, q.speaker_text, q.text, q.start, q.end, q.direct, q.cue))
+        rows["quotes"].append((
+            aid, seq, q.speaker, q.speaker_text, q.text, q.start, q.end, q.direct, q.cue,
+            q.speaker_start, q.speaker_end,
+        ))  # fmt: skip
     for seq, e in enumerate(analysis.events):
         rows["events"].append((
             aid, seq, e.type, e.mode, e.source, e.target, e.trigger, e.start, e.end, e.date,
@@ -82,7 +89,12 @@ def analysis_from_rows(article: dict[str, Any], facts: dict[str, list[dict[str, 
     actor_rows = {row["id"]: row for row in facts["actors"]}
     for link in facts["article_actors"]:
         row = actor_rows[link["actor_id"]]
-        actors[row["id"]] = Actor(row["id"], row["name"], row["kind"], row["country"], row["sector"])
+        actor = Actor(row["id"], row["name"], row["kind"], row["country"], row["sector"])
+        if link["mentions"] is not None:
+            actor.salience = Salience(
+                link["mentions"], link["first_start"], link["in_title"], link["salience"]
+            )
+        actors[row["id"]] = actor
     for m in facts["mentions"]:
         actors[m["actor_id"]].mentions.append(Mention(m["start"], m["end"], m["text"]))
     for r in facts["roles"]:
@@ -91,7 +103,17 @@ def analysis_from_rows(article: dict[str, Any], facts: dict[str, list[dict[str, 
         article=_article_from_row(article),
         actors=list(actors.values()),
         quotes=[
-            Quote(q["speaker_id"], q["speaker_text"], q["text"], q["start"], q["end"], q["direct"], q["cue"])
+            Quote(
+                q["speaker_id"],
+                q["speaker_text"],
+                q["text"],
+                q["start"],
+                q["end"],
+                q["direct"],
+                q["cue"],
+                q["speaker_start"],
+                q["speaker_end"],
+            )
             for q in facts["quotes"]
         ],
         events=[_event_from_row(e) for e in facts["events"]],

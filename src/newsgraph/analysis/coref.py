@@ -1,0 +1,112 @@
+"""Light, rule-based coreference for people who act or speak: "he", "she", "his", "her".
+
+No model: the antecedent of a personal pronoun is a person mentioned in the
+same or the three previous sentences, of a compatible gender, preferring the
+subject of a sentence, then the nearest mention. Gender comes from what the
+text says (Mr, Ms, "a spokeswoman"), from the gazetteer, or from first names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+_RESOLVED_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj", "dative", "iobj", "agent", "appos"})
+_WINDOW_SENTENCES = 3
+_HONORIFICS = {
+    "mr": "m", "mister": "m", "sir": "m", "lord": "m",
+    "ms": "f", "mrs": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f",
+}  # fmt: skip
+_GENDERED_NOUNS = {
+    "spokeswoman": "f", "chairwoman": "f", "businesswoman": "f", "congresswoman": "f", "woman": "f",
+    "mother": "f", "wife": "f", "daughter": "f", "actress": "f", "queen": "f", "grandmother": "f",
+    "spokesman": "m", "chairman": "m", "businessman": "m", "congressman": "m", "man": "m",
+    "father": "m", "husband": "m", "son": "m", "king": "m", "grandfather": "m",
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class PersonMention:
+    """A mention of a resolved person, as coreference sees it."""
+
+    start: int
+    end: int
+    actor_id: str
+    is_subject: bool
+
+
+def gender_from_context(doc: Doc, start: int, end: int) -> str | None:
+    """Gender the text gives a name: an honorific before it or a gendered noun beside it."""
+    if start > 0:
+        before = doc[start - 1].lower_.rstrip(".")
+        if before in _HONORIFICS:
+            return _HONORIFICS[before]
+    root = doc[start:end].root
+    for token in (*root.children, root.head):
+        if token.dep_ == "appos" or root.dep_ == "appos":
+            for word in (token, *token.children):
+                if word.lower_ in _GENDERED_NOUNS:
+                    return _GENDERED_NOUNS[word.lower_]
+    return None
+
+
+def is_subject(doc: Doc, start: int, end: int) -> bool:
+    return doc[start:end].root.dep_ in ("nsubj", "nsubjpass")
+
+
+def resolvable_pronouns(doc: Doc) -> list[Token]:
+    """Personal pronouns in positions where a person acts, speaks or is acted on."""
+    return [
+        token
+        for token in doc
+        if token.lower_ in PRONOUN_GENDER and token.pos_ == "PRON" and token.dep_ in _RESOLVED_DEPS
+    ]
+
+
+def antecedent(pronoun: Token, people: list[PersonMention], genders: dict[str, str | None]) -> str | None:
+    """The actor id a pronoun most likely refers to, or None if no person fits."""
+    wanted = PRONOUN_GENDER[pronoun.lower_]
+    sentence_starts = [sent.start for sent in pronoun.doc.sents]
+    here = _sentence_index(sentence_starts, pronoun.i)
+    best: tuple[tuple[int, int, int], str] | None = None
+    for mention in people:
+        if mention.start >= pronoun.i:
+            break
+        distance = here - _sentence_index(sentence_starts, mention.start)
+        if distance > _WINDOW_SENTENCES or genders.get(mention.actor_id) not in (None, wanted):
+            continue
+        if distance == 0 and _same_clause_object(pronoun, mention):
+            continue  # "Putin thanked him": not himself
+        known = genders.get(mention.actor_id) == wanted
+        key = (-distance, int(mention.is_subject) + int(known), mention.start)
+        if best is None or key > best[0]:
+            best = (key, mention.actor_id)
+    return best[1] if best else None
+
+
+def _sentence_index(starts: list[int], token_index: int) -> int:
+    index = 0
+    for number, start in enumerate(starts):
+        if start <= token_index:
+            index = number
+    return index
+
+
+def _same_clause_object(pronoun: Token, mention: PersonMention) -> bool:
+    """A non-reflexive object pronoun cannot refer to the subject of its own verb."""
+    if pronoun.dep_ not in ("dobj", "dative", "iobj", "pobj"):
+        return False
+    verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+    subject = mention.start <= verb.i and mention.is_subject
+    return subject and pronoun.doc[mention.start : mention.end].root.head == verb

@@ -1,0 +1,219 @@
+"""Entity mentions in a parsed doc: gazetteer names merged with spaCy's NER, noise removed.
+
+The gazetteer is matched over token n-grams with the gazetteer's own
+normalisation (diacritics, case and periods ignored: "Vucic" finds "Vučić",
+"U.S." finds "US"), so known actors are never missed; spaCy's NER adds the
+names the gazetteer does not know. Each mention gets a CoNLL-style label
+(PER, ORG, LOC, or MISC for demonyms) so the detector can be scored on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.knowledge.gazetteer import Gazetteer, GazetteerActor, match_key
+
+# spaCy label -> CoNLL label
+NER_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "MISC"}
+KIND_LABELS = {"person": "PER", "organization": "ORG", "group": "ORG", "country": "LOC", "other": "LOC"}
+MAX_NGRAM = 7
+_PREFIXES = {"pro", "anti", "non"}
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # "pro-Putin" is a stance, not a mention of Putin
+_NOISE = re.compile(
+    r"^(must read|read more|related|latest|trending|share|subscribe|advertisement|getting your|"
+    r"follow us|sign up|breaking|exclusive|watch|video|photo|opinion|analysis|editorial|update)\b",
+    re.IGNORECASE,
+)
+# Words that may stand before a name inside one NER span without making it another entity.
+_TITLE_WORDS = frozenset(
+    """president prime minister premier chancellor foreign defence defense interior finance
+    secretary state general spokesman spokeswoman spokesperson leader king queen emir sheikh
+    ambassador envoy special representative deputy vice former acting head chief commander
+    mr mrs ms dr sir lord lady senator congressman congresswoman mp rep gen lt col adm
+    high commissioner mayor governor pope patriarch archbishop the of""".split()
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of the doc that names (or may name) an actor."""
+
+    start: int  # token indices into the doc, end exclusive
+    end: int
+    label: str  # PER, ORG, LOC or MISC
+    how: str  # alias, demonym, metonym, ner
+    actors: list[GazetteerActor] = field(default_factory=list)
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+    @property
+    def actor(self) -> GazetteerActor | None:
+        return self.actors[0] if self.actors else None
+
+
+class MentionFinder:
+    """Finds gazetteer and NER mentions in a doc; one instance per pipeline."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._first_words: set[str] = set()
+        for text, _, _ in gazetteer.surface_forms():
+            words = match_key(text).split()
+            if words:
+                self._first_words.add(words[0])
+                if words[0] == "the" and len(words) > 1:
+                    self._first_words.add(words[1])
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        found = self.gazetteer_mentions(doc)
+        taken = {i for m in found for i in range(m.start, m.end)}
+        for ent in doc.ents:
+            mention = self._from_entity(doc, ent, found, taken)
+            if mention is not None:
+                found.append(mention)
+                taken.update(range(mention.start, mention.end))
+        found = [m for m in found if not _is_noise(doc, m)]
+        return sorted(found, key=lambda m: m.start)
+
+    def gazetteer_mentions(self, doc: Doc) -> list[Mention]:
+        """Longest gazetteer matches, left to right, proper names only."""
+        keys = [match_key(token.text) for token in doc]
+        found: list[Mention] = []
+        i = 0
+        while i < len(doc):
+            mention = self._longest_match(doc, keys, i) if keys[i] in self._first_words else None
+            if mention is None:
+                i += 1
+                continue
+            found.append(mention)
+            i = mention.end
+        return found
+
+    def _longest_match(self, doc: Doc, keys: list[str], i: int) -> Mention | None:
+        """The longest name from token ``i``; a leading "the" stays only if the name needs it."""
+        starts = (i + 1, i) if doc[i].lower_ == "the" else (i,)
+        for start in starts:
+            for end in range(min(len(doc), start + MAX_NGRAM), start, -1):
+                span = doc[start:end]
+                if _looks_like_a_name(span):
+                    mention = self._lookup(span)
+                    if mention is not None:
+                        return mention
+        return None
+
+    def _lookup(self, span: Span) -> Mention | None:
+        text = span.text
+        actors = [a for a in self.gazetteer.by_alias(text) if not _acronym_as_word(span, a)]
+        if actors:
+            start = _with_article(span)
+            return Mention(start, span.end, KIND_LABELS.get(actors[0].kind, "ORG"), "alias", actors)
+        metonym = self.gazetteer.by_metonym(text)
+        if metonym is not None:
+            return Mention(_with_article(span), span.end, "LOC", "metonym", [metonym[0]])
+        country = self.gazetteer.by_demonym(text) if len(span) == 1 else None
+        if country is not None:
+            return Mention(span.start, span.end, "MISC", "demonym", [country])
+        return None
+
+    def _from_entity(self, doc: Doc, ent: Span, found: list[Mention], taken: set[int]) -> Mention | None:
+        """An NER entity becomes a mention unless a gazetteer match already explains it."""
+        label = NER_LABELS.get(ent.label_)
+        if label is None:
+            return None
+        whole, ent = ent, _trim(ent)
+        if len(ent) == 0:
+            return None
+        inside = [m for m in found if whole.start <= m.start and m.end <= whole.end]
+        overlapping = [m for m in found if m.start < whole.end and whole.start < m.end]
+        if not overlapping:
+            return Mention(ent.start, ent.end, label, "ner")
+        for mention in overlapping:
+            if mention.how == "metonym" and (mention.start, mention.end) == (ent.start, ent.end):
+                mention.label = label  # the Pentagon, the State Department: institutions, not places
+        if len(overlapping) == len(inside) and not _explains(ent, inside):
+            # A longer proper name around gazetteer words: "University of Belgrade",
+            # "Serbian Progressive Party". The name wins over the words inside it.
+            for mention in inside:
+                found.remove(mention)
+                taken.difference_update(range(mention.start, mention.end))
+            return Mention(ent.start, ent.end, label, "ner")
+        return None
+
+
+def _acronym_as_word(span: Span, actor: GazetteerActor) -> bool:
+    """ "Share" is not SHARE: a known acronym written like a word must be tagged a proper noun."""
+    if span.text.isupper():
+        return False
+    key = match_key(span.text)
+    forms = [alias for alias in actor.aliases if match_key(alias) == key]
+    acronym = bool(forms) and all(alias.isupper() for alias in forms)
+    return acronym and any(token.tag_ not in ("NNP", "NNPS") for token in span)
+
+
+def _with_article(span: Span) -> int:
+    """Start a name at its "the" ("the Kremlin", "the United States") unless "the" is another noun's."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ == "the" and span.root.dep_ not in ("compound", "amod"):
+        return span.start - 1
+    return span.start
+
+
+def _explains(ent: Span, inside: list[Mention]) -> bool:
+    """True if gazetteer matches cover an entity, or a known name does up to its titles."""
+    covered = {i for m in inside for i in range(m.start, m.end)}
+    uncovered = [t for t in ent if t.i not in covered and not t.is_punct]
+    if not uncovered:
+        return True
+    has_name = any(m.how == "alias" for m in inside)
+    return has_name and all(t.lower_ in _TITLE_WORDS for t in uncovered)
+
+
+def _trim(ent: Span) -> Span:
+    """Drop leading determiners (and titles, for people) and a trailing possessive from an NER span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    leading = _TITLE_WORDS if ent.label_ == "PERSON" else {"the", "a", "an"}
+    while start < end - 1 and (doc[start].lower_ in leading or doc[start].is_punct):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in _POSSESSIVES or doc[end - 1].is_punct
+    ):
+        end -= 1
+    return doc[start:end]
+
+
+def _looks_like_a_name(span: Span) -> bool:
+    """Proper-name shape: the first content word is capitalised (so "turkey" and "us" never match)."""
+    words = [t for t in span if _has_letters(t)]
+    if not words:
+        return False
+    first = words[0] if words[0].lower_ != "the" or len(words) == 1 else words[1]
+    if any(t.is_space or t.lower_ in _POSSESSIVES for t in span) or span[-1].is_punct or span[0].is_punct:
+        return False
+    return first.text[:1].isupper()
+
+
+def _is_noise(doc: Doc, mention: Mention) -> bool:
+    """Page furniture, stance prefixes, and spans without a capitalised word."""
+    span = mention.span(doc)
+    if _NOISE.match(span.text) and mention.how == "ner":
+        return True
+    if mention.start >= 2 and doc[mention.start - 1].text in {"-", "–"}:
+        before = doc[mention.start - 2]
+        if before.lower_ in _PREFIXES and not before.whitespace_ and not doc[mention.start - 1].whitespace_:
+            return True
+    if mention.start >= 1 and doc[mention.start - 1].text.lower().rstrip("-") in _PREFIXES:
+        previous = doc[mention.start - 1]
+        if previous.text.endswith("-") and not previous.whitespace_:
+            return True
+    if not any(t.text[:1].isupper() for t in span if _has_letters(t)):
+        return True
+    return mention.how == "ner" and all(t.is_stop or not _has_letters(t) for t in span)
+
+
+def _has_letters(token: Token) -> bool:
+    return any(ch.isalpha() for ch in token.text)

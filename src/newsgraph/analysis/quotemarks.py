@@ -1,0 +1,57 @@
+"""Where a text is inside quotation marks: “…”, "…", «…», „…“, and ‘…’ used as quotes.
+
+Paragraph breaks end an unclosed quotation, except that a paragraph opening
+with a quotation mark continues it (the press convention for quotes that run
+over several paragraphs, where the closing mark is left off in between).
+"""
+
+from __future__ import annotations
+
+import re
+
+_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "»": "«"}
+# An opening mark: at the start, or after a space, bracket or dash; followed by a non-space.
+_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))([“«„‘\"»])(?=\S)", re.MULTILINE)
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges (inside the marks) of every quotation in ``text``, in order."""
+    regions = []
+    position = 0
+    while True:
+        opening = _OPENING.search(text, position)
+        if opening is None:
+            return regions
+        start = opening.end()
+        end = _closing(text, start, _PAIRS[opening.group(1)])
+        if end is None:
+            position = start
+            continue
+        regions.append((start, end))
+        position = end + 1
+
+
+def _closing(text: str, start: int, mark: str) -> int | None:
+    """Index of the closing mark, or None; a quote may go on past a paragraph that reopens it."""
+    index = start
+    while index < len(text):
+        char = text[index]
+        if char == mark and (mark != "’" or not _is_apostrophe(text, index)):
+            return index
+        if text.startswith("\n\n", index):
+            following = text[index:].lstrip()[:1]
+            if following not in _PAIRS:
+                return None
+        index += 1
+    return None
+
+
+def _is_apostrophe(text: str, index: int) -> bool:
+    """’ between letters (don’t, Kosovo’s) is an apostrophe, not a closing quote."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return before.isalpha() and after.isalpha()
+
+
+def inside(regions: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in regions)

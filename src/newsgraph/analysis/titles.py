@@ -1,0 +1,132 @@
+"""Titles that name a person by office: "the Serbian president", "Russia's foreign minister".
+
+A title phrase is found from its head noun in the parse; its country comes from
+a demonym, a country name or a seat among its modifiers ("the Kremlin leader")
+or from an "of" phrase ("the president of Kosovo"); its role from the words.
+Resolving it to the holder on the article's date happens in the actors stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.knowledge.gazetteer import Gazetteer
+
+# head lemma -> role, for heads that need no modifier to say which office
+_HEAD_ROLES = {
+    "president": "head_of_state",
+    "premier": "head_of_government",
+    "chancellor": "head_of_government",
+    "king": "head_of_state",
+    "queen": "head_of_state",
+    "emir": "head_of_state",
+    "monarch": "head_of_state",
+    "leader": "leader",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "spokesperson": "spokesperson",
+}
+# modifier lemma (of "minister" or "secretary") -> role
+_MINISTER_ROLES = {
+    "prime": "head_of_government",
+    "foreign": "foreign_minister",
+    "defence": "defence_minister",
+    "defense": "defence_minister",
+    "interior": "interior_minister",
+    "finance": "finance_minister",
+}
+_PLAIN_WORDS = frozenset({"the", *_MINISTER_ROLES})
+# Words that make "president" someone else's: "Commission President", "club president".
+_NOT_STATE = frozenset(
+    """commission council parliament assembly bank club party court union federation company
+    association committee university board vice""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title phrase: token span, the office it names, and the office's country if said."""
+
+    start: int
+    end: int
+    head: int  # token index of the title's head noun
+    role: str
+    country: str | None  # alpha-3
+    plain: bool  # only "the" and office words before the head: "the (prime) minister"
+
+
+def find_titles(doc: Doc, gazetteer: Gazetteer) -> list[Title]:
+    """Every title phrase in the doc, in order."""
+    titles = []
+    for token in doc:
+        role = title_role(token)
+        if role is None or token.tag_ in ("NNS", "NNPS") or _belongs_elsewhere(token):
+            continue  # "the two presidents" names two people, not one
+        start, end, country = _extent_and_country(token, gazetteer)
+        plain = all(t.lower_ in _PLAIN_WORDS for t in doc[start : token.i])
+        titles.append(Title(start, end, token.i, role, country, plain))
+    return titles
+
+
+def title_role(token: Token) -> str | None:
+    """The office a title head noun names ("minister" needs "prime", "foreign", …)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in _HEAD_ROLES:
+        return _HEAD_ROLES[lemma]
+    if lemma in ("minister", "secretary"):
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and child.lower_ in _MINISTER_ROLES:
+                return _MINISTER_ROLES[child.lower_]
+        if lemma == "secretary" and _followed_by(token, "of state"):
+            return "foreign_minister"
+    return None
+
+
+def _belongs_elsewhere(token: Token) -> bool:
+    """ "Commission President", "vice president", "party leader": not a state office."""
+    return any(child.lower_ in _NOT_STATE for child in token.children if child.i < token.i)
+
+
+def _extent_and_country(head: Token, gazetteer: Gazetteer) -> tuple[int, int, str | None]:
+    """The phrase's tokens (determiner to head, plus "of <country>") and the country named."""
+    doc = head.doc
+    start = head.i
+    country = None
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("det", "amod", "compound", "poss", "nmod"):
+            start = min(start, child.left_edge.i)
+            country = country or _country_of(doc[child.left_edge.i : child.i + 1].text, gazetteer)
+    end = head.i + 1
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                named = _country_of(doc[objects[0].left_edge.i : objects[0].i + 1].text, gazetteer)
+                if named:
+                    country, end = named, objects[0].i + 1
+    return start, end, country
+
+
+def _country_of(text: str, gazetteer: Gazetteer) -> str | None:
+    """Alpha-3 of the country a modifier names: "Serbian", "Serbia's", "the Kremlin", "Kosovo"."""
+    text = text.removesuffix("'s").removesuffix("’s").strip()
+    for word in (text, text.removeprefix("the ").removeprefix("The ")):
+        for actor in gazetteer.by_alias(word):
+            if actor.kind == "country":
+                return actor.country
+        country = gazetteer.by_demonym(word)
+        if country is not None:
+            return country.country
+        metonym = gazetteer.by_metonym(word)
+        if metonym is not None and metonym[0].kind == "country":
+            return metonym[0].country
+    return None
+
+
+def _followed_by(token: Token, words: str) -> bool:
+    following = token.doc[token.i + 1 : token.i + 1 + len(words.split())]
+    return following.text.lower() == words
