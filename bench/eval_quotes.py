@@ -107,8 +107,8 @@ def source_correct(p: Quote, g: GoldAttribution) -> bool:
     return p.speaker_start < g.source[1] and g.source[0] < p.speaker_end
 
 
-def evaluate(data: Path, split: str) -> None:
-    docs = documents(data, split)
+def evaluate(data: Path, split: str, last: int = 0) -> None:
+    docs = documents(data, split)[-last:] if last else documents(data, split)
     pipeline = api.load_pipeline(stages=("actors", "quotes"))
     started = time.perf_counter()
     articles = [Article(id=name, text=text) for name, text, _ in docs]
@@ -142,8 +142,9 @@ def main() -> None:
     )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--split", default="dev")
+    parser.add_argument("--last", type=int, default=0, help="only the last N documents (a held-out part)")
     args = parser.parse_args()
-    evaluate(args.data, args.split)
+    evaluate(args.data, args.split, args.last)
 
 
 if __name__ == "__main__":

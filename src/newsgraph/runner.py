@@ -21,6 +21,8 @@ from newsgraph.records import Analysis, Article
 from newsgraph.store.duckdb import DuckDBStore
 from newsgraph.store.rows import StoredItem
 
+REOPEN_EVERY = 1000  # articles
+
 
 @dataclass(slots=True)
 class IngestReport:
@@ -81,9 +83,14 @@ class IngestRun:
     def run(
         self, paths: Iterable[str], total: int | None = None, stdin: BinaryIO | None = None
     ) -> IngestReport:
+        since_reopen = 0
         for batch in self._article_batches(read_inputs(paths, stdin)):
             self._ingest_batch(batch)
             self._on_progress(Progress(self._done(), total, self._elapsed()))
+            since_reopen += len(batch)
+            if since_reopen >= REOPEN_EVERY:
+                self.store.reopen()  # keeps memory flat on long runs (see DuckDBStore.reopen)
+                since_reopen = 0
         self.report.elapsed = self._elapsed()
         return self.report
 

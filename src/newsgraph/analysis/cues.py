@@ -1,31 +1,105 @@
-"""Attribution cues: the verbs that introduce what someone said, wrote, claimed or found.
+"""Attribution cues: the words that introduce what someone said, wrote, claimed, found or wants.
 
-The lexicon is data (``knowledge/data/cues.tsv``: lemma, kind), chosen by
-``scripts/build_cues.py`` from how often each verb is an attribution cue in
-PolNeAR's training split, plus the speech verbs every newsroom uses.
+The rules are data (``knowledge/data/cues.tsv``), learned by
+``scripts/build_cues.py`` from PolNeAR's training split: a cue lemma and the
+dependency relation that leads from it to the attributed content, with the
+precision the rule had there. ``say ccomp`` covers "said that…";
+``criticize dobj`` "criticized the decision"; ``talk prep:about`` "talked about
+the war"; ``say ^parataxis`` the parse that hangs "she said" under the content.
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 CUE_PARTICLES = frozenset({"out", "up", "on", "for", "back"})  # "pointed out", "called for"
+_NOT_CONTENT = frozenset({"ROOT", "punct", "according_to"})
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    lemma: str
+    relation: str  # a child relation, "prep:<word>", or "^<relation>" (the cue under the content)
+    precision: float
 
 
 @functools.lru_cache(maxsize=1)
-def load_cues() -> frozenset[str]:
-    """The cue lemmas (lower-case)."""
+def load_cue_rules() -> dict[str, list[CueRule]]:
+    """lemma -> its rules, most precise first."""
     text = resources.files("newsgraph.knowledge").joinpath("data", "cues.tsv").read_text("utf-8")
-    return frozenset(
-        line.split("\t", 1)[0].strip()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
+    rules: dict[str, list[CueRule]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, relation, support, seen = line.split("\t")
+        if relation not in _NOT_CONTENT:
+            rules.setdefault(lemma, []).append(CueRule(lemma, relation, int(support) / int(seen)))
+    for found in rules.values():
+        found.sort(key=lambda rule: -rule.precision)
+    return rules
+
+
+def cue_lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def is_speech_cue(token: Token, rules: dict[str, list[CueRule]]) -> bool:
+    """A verb that can introduce a quotation: one with a clausal rule ("said", "told", "added")."""
+    return token.pos_ in ("VERB", "AUX") and any(
+        rule.relation in ("ccomp", "^parataxis", "^ccomp") for rule in rules.get(cue_lemma(token), ())
     )
 
 
-def is_cue(token: Token, cues: frozenset[str]) -> bool:
-    """A verb whose lemma is a cue ("said", "warned", "has insisted")."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues and token.dep_ != "amod"
+def content_of(token: Token, rules: dict[str, list[CueRule]]) -> tuple[Span, CueRule] | None:
+    """The attributed content a cue token introduces, by its most precise matching rule."""
+    if token.pos_ not in ("VERB", "AUX", "NOUN") or token.dep_ == "amod":
+        return None
+    for rule in rules.get(cue_lemma(token), ()):
+        span = _apply(token, rule.relation)
+        if span is not None:
+            return span, rule
+    return None
+
+
+def _apply(cue: Token, relation: str) -> Span | None:
+    doc = cue.doc
+    if relation.startswith("^"):
+        if cue.dep_ != relation[1:] or cue.head is cue:
+            return None
+        head = cue.head
+        left = doc[head.left_edge.i : cue.left_edge.i]
+        right = doc[cue.right_edge.i + 1 : head.right_edge.i + 1]
+        return left if len(left) >= len(right) else right
+    if relation.startswith("prep:"):
+        word = relation[5:]
+        for child in cue.children:
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+        return None
+    for child in cue.children:
+        if child.dep_ == relation:
+            return doc[child.left_edge.i : _clause_end(cue, child) + 1]
+    return None
+
+
+def _clause_end(cue: Token, child: Token) -> int:
+    """Where the content of a cue's object ends: with the object, or, for an object followed by
+    its complements ("criticized the group for promoting links"), at the end of the cue's clause
+    (before a coordinated clause or a closing punctuation mark)."""
+    end = child.right_edge.i
+    if child.dep_ not in ("dobj", "xcomp"):
+        return end
+    for sibling in cue.children:
+        if sibling.i <= end:
+            continue
+        if sibling.dep_ in ("cc", "conj", "punct", "advcl", "npadvmod", "advmod", "parataxis"):
+            break
+        if sibling.dep_ in ("prep", "dative", "oprd", "ccomp", "xcomp", "acomp"):
+            end = sibling.right_edge.i
+    return end

@@ -1,14 +1,16 @@
 """Quotes stage: who said what, direct (in quotation marks) and reported, with the right speaker.
 
-Direct quotes come from the quotation marks (``quotemarks.py``) and take the
-cue and the speaker nearest to them: after (“…,” she said), before (Kurti
-said: “…”), between the halves of a split quote, or, for a quote standing
-alone, the speaker of the quote just before it. Reported speech comes from
-the parse: a cue (``cues.py``) with a content clause ("warned that…",
-"Serbia will not join, Vučić said") or "according to X". Speakers are the
-cue's subject, resolved through the actors stage (names, titles, pronouns)
-or to the institution named before ("the embassy"); an unresolvable speaker
-keeps its text and a null id.
+Reported speech comes from the parse: a cue and its content by the learned
+rules of ``cues.py`` ("warned that…", "Serbia will not join, Vučić said",
+"criticized the plan"), and "according to X". Direct quotes come from the
+quotation marks (``quotemarks.py``) and take the cue and speaker nearest to
+them: after (“…,” she said), before (Kurti said: “…”), between the halves of a
+split quote, or, for a quote standing alone, the speaker of the quote before.
+A quoted phrase inside a reported clause ("calls him the “butcher of
+democracy”") makes that clause a direct quote rather than a quote of its own.
+Speakers are the cue's subject, resolved through the actors stage (names,
+titles, pronouns) or to the institution named before ("the embassy"); an
+unresolvable speaker keeps its text and a null id, never a guessed actor.
 """
 
 from __future__ import annotations
@@ -18,15 +20,19 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analysis.cues import CUE_PARTICLES, is_cue, load_cues
+from newsgraph.analysis.cues import CUE_PARTICLES, content_of, is_speech_cue, load_cue_rules
 from newsgraph.analysis.quotemarks import quoted_regions
 from newsgraph.analysis.registry import register_stage
 from newsgraph.records import Analysis, Quote
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
-_MIN_QUOTE_TOKENS = 4  # shorter quoted phrases count only with a cue: otherwise they are scare quotes
-_MAX_CUE_DISTANCE = 12  # tokens between a quote and the cue outside it
+_MIN_CONTENT_TOKENS = 2
+_MAX_CUE_DISTANCE = 12  # tokens between a quote and a cue outside it
+_MIN_PRECISION = 0.16  # learned rules below this precision are not used
+_MARKS = frozenset({"“", "”", '"', "«", "»", "„", "‘", "’"})
+_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
+_RELATIVE = frozenset({"which", "that", "who"})
+_NOT_SPEAKERS = frozenset({"it", "there", "this", "that", "which", "what"})
 
 
 @dataclass(slots=True)
@@ -37,6 +43,14 @@ class Speaker:
     end: int | None = None
 
 
+@dataclass(slots=True)
+class Candidate:
+    """A quote before conflicts between direct and reported readings are settled."""
+
+    quote: Quote
+    cue_at: int | None  # character offset of the cue token
+
+
 @register_stage("quotes")
 class QuoteStage:
     """Fills ``analysis.quotes`` from the parse and the actors already resolved."""
@@ -44,110 +58,119 @@ class QuoteStage:
     name = "quotes"
 
     def __init__(self, nlp: Language) -> None:
-        self.cues = load_cues()
+        rules = load_cue_rules()
+        self.rules = {
+            lemma: [r for r in found if r.precision >= _MIN_PRECISION] for lemma, found in rules.items()
+        }
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         actors = ActorIndex(doc, analysis)
-        quotes = self._direct_quotes(doc, actors)
-        for quote, cue_at in self._reported(doc, actors):
-            # one attribution per stretch of text: not inside a direct quote, nor a cue nested in
-            # the content of another ("she said the episode showed…")
-            if not _overlaps(quote, quotes) and not any(q.start <= cue_at < q.end for q in quotes):
-                quotes.append(quote)
-        analysis.quotes = sorted(quotes, key=lambda q: q.start)
+        regions = [(s, e) for s, e in quoted_regions(doc.text) if doc.text[s:e].strip()]
+        reported = self._reported(doc, actors)
+        direct = merge_runs(doc.text, self._direct(doc, regions, actors, reported))
+        analysis.quotes = sorted(settle(direct, reported, regions), key=lambda q: q.start)
+
+    # -- reported speech -----------------------------------------------------------------
+
+    def _reported(self, doc: Doc, actors: ActorIndex) -> list[Candidate]:
+        found = []
+        for token in doc:
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                quote = _according_to(doc, token, actors)
+            else:
+                quote = self._by_rule(token, actors)
+            if quote is not None:
+                found.append(Candidate(quote, token.idx))
+        return found
+
+    def _by_rule(self, cue: Token, actors: ActorIndex) -> Quote | None:
+        found = content_of(cue, self.rules)
+        if found is None:
+            return None
+        content = _trim(found[0])
+        speaker = _speaker_of(cue, actors)
+        if speaker is None or len(content) < _MIN_CONTENT_TOKENS:
+            return None
+        return _quote(content, speaker, _cue_text(cue), direct=False)
 
     # -- direct quotes -------------------------------------------------------------------
 
-    def _direct_quotes(self, doc: Doc, actors: ActorIndex) -> list[Quote]:
-        quotes: list[Quote] = []
+    def _direct(
+        self, doc: Doc, regions: list[tuple[int, int]], actors: ActorIndex, reported: list[Candidate]
+    ) -> list[Candidate]:
+        found: list[Candidate] = []
         previous: Quote | None = None
-        for start, end in quoted_regions(doc.text):
+        for start, end in regions:
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None or not span.text.strip():
+            if span is None or _inside_reported(start, end, reported):
                 continue
             cue = self._cue_for(doc, span)
-            if cue is None and len(span) < _MIN_QUOTE_TOKENS:
-                continue  # "so-called “special military operation”": scare quotes
             speaker = _speaker_of(cue, actors) if cue is not None else None
+            cue_text = _cue_text(cue) if cue is not None else None
             if speaker is None and previous is not None and _continues(doc, previous, span):
-                speaker = Speaker(previous.speaker_text, previous.speaker)
-                cue_text = previous.cue
-            else:
-                cue_text = _cue_text(cue) if cue is not None else None
+                speaker, cue_text = Speaker(previous.speaker_text, previous.speaker), previous.cue
+            if speaker is None and not _stands_alone(span):
+                continue  # a title, a name or scare quotes, not someone's words
             speaker = speaker or Speaker(None, None)
             text = doc.text[start:end].strip()
             quote = Quote(speaker.actor_id, speaker.text, text, start, start + len(text), True, cue_text)
             quote.speaker_start, quote.speaker_end = speaker.start, speaker.end
-            quotes.append(quote)
+            found.append(Candidate(quote, cue.idx if cue is not None else None))
             previous = quote
-        return quotes
+        return found
 
     def _cue_for(self, doc: Doc, quote: Span) -> Token | None:
-        """The cue verb governing a quote: right after it, right before it, or governing it."""
-        inside = range(quote.start, quote.end)
+        """The cue of a quote: the verb the parse hangs it on, else the nearest one beside it."""
         for token in quote:
             head = token.head
-            if head.i not in inside and is_cue(head, self.cues):
-                return head  # the parse hangs the quote off its cue
-        after = [t for t in doc[quote.end : min(len(doc), quote.end + _MAX_CUE_DISTANCE)]]
+            if not quote.start <= head.i < quote.end and is_speech_cue(head, self.rules):
+                return head
+        after = list(doc[quote.end : min(len(doc), quote.end + _MAX_CUE_DISTANCE)])
         before = list(reversed(doc[max(0, quote.start - _MAX_CUE_DISTANCE) : quote.start]))
         for window in (after, before):
             for token in window:
-                if token.text in ("“", "”", '"') or (token.is_sent_start and token.i > quote.end):
+                if token.text in _MARKS or (token.is_sent_start and token.i > quote.end):
                     break
-                if is_cue(token, self.cues) and _has_subject(token):
+                if is_speech_cue(token, self.rules) and _has_subject(token):
                     return token
         return None
 
-    # -- reported speech -----------------------------------------------------------------
 
-    def _reported(self, doc: Doc, actors: ActorIndex) -> list[tuple[Quote, int]]:
-        """Reported-speech quotes with the offset of their cue, outermost (earliest cue) first."""
-        quotes = []
-        for token in doc:
-            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-                quote = self._according_to(doc, token, actors)
-            elif is_cue(token, self.cues):
-                quote = self._cue_with_clause(doc, token, actors)
-            else:
-                continue
-            if quote is not None:
-                quotes.append((quote, token.idx))
-        return quotes
+def merge_runs(text: str, direct: list[Candidate]) -> list[Candidate]:
+    """One quote for one speaker's run of quotes in a paragraph: “A,” she said. “B.” -> A … B."""
+    merged: list[Candidate] = []
+    for candidate in direct:
+        quote = candidate.quote
+        last = merged[-1].quote if merged else None
+        if last is not None and _same_run(text, last, quote):
+            last.end = quote.end
+            last.text = text[last.start : last.end]
+            continue
+        merged.append(candidate)
+    return merged
 
-    def _cue_with_clause(self, doc: Doc, cue: Token, actors: ActorIndex) -> Quote | None:
-        clause = next(
-            (c for c in cue.children if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX")), None
-        )
-        if clause is None:
-            clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
-        if clause is None:
-            return None
-        content = _trim(doc[clause.left_edge.i : clause.right_edge.i + 1])
-        speaker = _speaker_of(cue, actors)
-        if speaker is None or len(content) < 2:
-            return None
-        return _quote(content, speaker, _cue_text(cue), direct=False)
 
-    def _according_to(self, doc: Doc, according: Token, actors: ActorIndex) -> Quote | None:
-        """ "According to the ministry, 30 soldiers were hurt": the rest of the clause is the content."""
-        to = doc[according.i + 1]
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
-        clause = according.head
-        if source is None or clause.i == according.i:
-            return None
-        source_span = doc[source.left_edge.i : source.right_edge.i + 1]
-        tokens = [t.i for t in clause.subtree if not (according.i <= t.i <= source_span.end - 1)]
-        if not tokens:
-            return None
-        content = _trim(doc[min(tokens) : max(tokens) + 1])
-        if content.start <= according.i < content.end:  # the source sits inside: keep the longer side
-            left, right = doc[content.start : according.i], doc[source_span.end : content.end]
-            content = _trim(max(left, right, key=len))
-        if len(content) < 3:
-            return None
-        speaker = actors.speaker_for(source_span)
-        return _quote(content, speaker, "according to", direct=False)
+def _same_run(text: str, first: Quote, second: Quote) -> bool:
+    gap = text[first.end : second.start]
+    same = first.speaker_text is not None and (first.speaker, first.speaker_text) == (
+        second.speaker,
+        second.speaker_text,
+    )
+    return same and len(gap) <= 80 and "\n\n" not in gap
+
+
+def settle(direct: list[Candidate], reported: list[Candidate], regions: list[tuple[int, int]]) -> list[Quote]:
+    """One quote per stretch of text: direct quotes first, then reported speech that neither
+    overlaps them nor sits inside another quote's content ("she said the poll showed…")."""
+    kept = [c.quote for c in direct]
+    for candidate in reported:
+        quote = candidate.quote
+        overlaps = any(quote.start < q.end and q.start < quote.end for q in kept)
+        nested = any(q.start <= candidate.cue_at < q.end for q in kept if candidate.cue_at is not None)
+        if not overlaps and not nested:
+            quote.direct = _quoted_share(quote, regions) >= 0.5
+            kept.append(quote)
+    return kept
 
 
 class ActorIndex:
@@ -167,7 +190,7 @@ class ActorIndex:
                 self.heads.setdefault(span.root.lemma_.lower(), []).append((span.root.i, actor.id))
 
     def speaker_for(self, span: Span) -> Speaker:
-        """The actor a subject span names: its head's mention, else any mention in the name part."""
+        """The actor a subject span names: its head's mention, else any mention in its name part."""
         name = _name_part(span)
         actor_id = self.by_token.get(name.root.i)
         if actor_id is None:
@@ -181,35 +204,74 @@ class ActorIndex:
         return earlier[-1] if earlier else None
 
 
-def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
-    subject = next((c for c in cue.children if c.dep_ in _SUBJECT_DEPS), None)
-    if subject is None and cue.dep_ in ("conj", "advcl", "xcomp") and cue.head is not cue:
-        subject = next((c for c in cue.head.children if c.dep_ in _SUBJECT_DEPS), None)  # "…, adding that"
-    if subject is None:
-        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
-        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if subject is None or subject.lower_ in ("it", "there"):
+def _according_to(doc: Doc, according: Token, actors: ActorIndex) -> Quote | None:
+    """ "According to the ministry, 30 soldiers were hurt": the rest of the clause is the content."""
+    to = doc[according.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    clause = according.head
+    if source is None or clause.i == according.i:
         return None
-    doc = cue.doc
-    return actors.speaker_for(doc[subject.left_edge.i : subject.right_edge.i + 1])
+    source_span = doc[source.left_edge.i : source.right_edge.i + 1]
+    sentence = according.sent  # the whole sentence, on either side of "according to X"
+    left, right = doc[sentence.start : according.i], doc[source_span.end : sentence.end]
+    content = _trim(left if len(left) >= len(right) else right)
+    if len(content) < 3:
+        return None
+    return _quote(content, actors.speaker_for(source_span), "according to", direct=False)
+
+
+def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
+    """The cue's subject; for "…, adding that" or "by accusing him of" the subject of the clause
+    it hangs from; for "a poll, which showed" the noun the relative clause describes."""
+    subject, verb = _subject(cue), cue
+    while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        subject = _subject(verb)
+    if subject is None:
+        return None
+    if subject.lower_ in _RELATIVE and cue.dep_ == "relcl":
+        # "Kurti, who said…": the speaker is named by "who"; the actor is the noun it refers to
+        noun = actors.speaker_for(cue.doc[cue.head.left_edge.i : cue.head.i + 1])
+        return Speaker(subject.text, noun.actor_id, subject.idx, subject.idx + len(subject.text))
+    if subject.lower_ in _NOT_SPEAKERS:
+        return None
+    return actors.speaker_for(cue.doc[subject.left_edge.i : subject.right_edge.i + 1])
+
+
+def _subject(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return subject
 
 
 def _name_part(span: Span) -> Span:
     """ "Milena Stojković, a researcher at the Lab," -> "Milena Stojković" (drop appositions)."""
-    doc = span.doc
     end = span.end
     for token in span:
-        if token.i > span.root.i and (
-            token.text in (",", "(", "—", "–") or token.dep_ in ("relcl", "appos", "prep")
-        ):
+        if token.i > span.root.i and (token.text in (",", "(", "—", "–") or token.dep_ in ("relcl", "appos")):
             end = token.i
             break
-    start = span.start
-    return doc[start:end] if end > start else span
+    return span.doc[span.start : end] if end > span.start else span
 
 
 def _has_subject(cue: Token) -> bool:
     return any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "agent" for c in cue.children)
+
+
+def _inside_reported(start: int, end: int, reported: list[Candidate]) -> bool:
+    """A quoted phrase inside a longer reported clause belongs to that clause."""
+    return any(c.quote.start <= start and end <= c.quote.end and c.quote.end - c.quote.start > end - start
+               for c in reported)  # fmt: skip
+
+
+def _stands_alone(span: Span) -> bool:
+    """A quotation with no speaker is kept only if it reads as a sentence someone said."""
+    words = [t for t in span if t.is_alpha]
+    capitalised = sum(t.text[:1].isupper() for t in words)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
+    return len(words) >= 6 and has_verb and capitalised <= len(words) / 2
 
 
 def _continues(doc: Doc, previous: Quote, span: Span) -> bool:
@@ -223,13 +285,18 @@ def _continues(doc: Doc, previous: Quote, span: Span) -> bool:
     return sum(1 for t in between if t.is_sent_start) <= 2 and not others
 
 
+def _quoted_share(quote: Quote, regions: list[tuple[int, int]]) -> float:
+    inside = sum(max(0, min(e, quote.end) - max(s, quote.start)) for s, e in regions)
+    return inside / max(1, quote.end - quote.start)
+
+
 def _cue_text(cue: Token) -> str:
     particles = [c for c in cue.children if c.dep_ == "prt" and c.lower_ in CUE_PARTICLES]
     return cue.text + "".join(" " + p.text for p in particles)
 
 
 def _trim(span: Span) -> Span:
-    """Drop leading and trailing punctuation and quotation marks from a content span."""
+    """Drop leading and trailing punctuation (quotation marks included) from a content span."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space):
@@ -245,7 +312,3 @@ def _quote(content: Span, speaker: Speaker, cue: str, direct: bool) -> Quote:
     )
     quote.speaker_start, quote.speaker_end = speaker.start, speaker.end
     return quote
-
-
-def _overlaps(quote: Quote, others: list[Quote]) -> bool:
-    return any(quote.start < other.end and other.start < quote.end for other in others)

@@ -24,9 +24,11 @@ _FETCH_ROWS = 2000
 # sys.modules makes that import fail at once. Nothing changes when pandas is installed.
 if importlib.util.find_spec("pandas") is None:
     sys.modules.setdefault("pandas", None)  # type: ignore[arg-type]
-# DuckDB caches freely up to 80% of RAM by default; a bounded cache keeps peak memory flat
-# however large the file grows.
-_MEMORY_LIMIT = "512MB"
+# DuckDB caches freely up to 80% of RAM by default. Writing needs little: a small cache and
+# frequent checkpoints keep an ingest's memory flat however large the file grows. Reading
+# (queries, exports, the web app) gets room for aggregations.
+_WRITE_CONFIG = {"memory_limit": "64MB", "checkpoint_threshold": "4MB"}
+_READ_CONFIG = {"memory_limit": "1GB"}
 
 
 class DuckDBStore:
@@ -34,10 +36,19 @@ class DuckDBStore:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only
         if read_only and not Path(self.path).exists():
             raise NewsgraphError(Code.STORE_FAILED, f"no database at {self.path}; run newsgraph ingest first")
+        self.con = self._connect()
+        if read_only:
+            check_not_newer(self.con, self.path)
+        else:
+            migrate(self.con, self.path)
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": _MEMORY_LIMIT})
+            config = _READ_CONFIG if self.read_only else _WRITE_CONFIG
+            return duckdb.connect(self.path, read_only=self.read_only, config=config)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 message = (
@@ -46,10 +57,12 @@ class DuckDBStore:
                 )
                 raise NewsgraphError(Code.STORE_LOCKED, message) from exc
             raise NewsgraphError(Code.STORE_FAILED, f"cannot open {self.path}: {exc}") from exc
-        if read_only:
-            check_not_newer(self.con, self.path)
-        else:
-            migrate(self.con, self.path)
+
+    def reopen(self) -> None:
+        """Close and reopen the connection: DuckDB frees the memory a connection accumulates
+        while a file grows only when it closes, so long ingests do this every few thousand articles."""
+        self.con.close()
+        self.con = self._connect()
 
     def cursor(self) -> DuckDBStore:
         """A store over a new cursor of the same database, for use in another thread."""
