@@ -17,7 +17,15 @@ from typing import BinaryIO
 from newsgraph.analysis.pipeline import DEFAULT_STAGES, Pipeline
 from newsgraph.errors import Problem
 from newsgraph.ingest.readers import estimate_count, read_inputs
-from newsgraph.queries import ActorGraph, GraphFilter, actor_graph, summary, top_dyads
+from newsgraph.queries import (
+    ActorGraph,
+    GraphFilter,
+    actor_graph,
+    list_actors,
+    list_quotes,
+    summary,
+    top_dyads,
+)
 from newsgraph.records import Analysis, Article
 from newsgraph.runner import IngestReport, IngestRun, ProblemHandler, ProgressHandler
 from newsgraph.store.duckdb import DuckDBStore
@@ -32,6 +40,8 @@ __all__ = [
     "actor_graph",
     "analyze",
     "ingest",
+    "list_actors",
+    "list_quotes",
     "load_pipeline",
     "open_store",
     "read",

@@ -17,10 +17,11 @@ from typing import IO, Annotated
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from newsgraph import __version__, api
 from newsgraph.errors import NewsgraphError, Problem
-from newsgraph.exports import export_table, write_graph
+from newsgraph.exports import TextOut, export_table, write_csv, write_graph, write_jsonl
 from newsgraph.progress import ProgressReporter, format_report
 from newsgraph.store.rows import EXPORTABLE_TABLES
 
@@ -46,6 +47,12 @@ class TableFormat(StrEnum):
     parquet = "parquet"
 
 
+class ListFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
 class GraphFormat(StrEnum):
     graphml = "graphml"
     gexf = "gexf"
@@ -66,6 +73,30 @@ def open_output(path: Path | None) -> Iterator[IO[bytes]]:
     else:
         with path.open("wb") as out:
             yield out
+
+
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="table, jsonl or csv.")]
+LimitOption = Annotated[int, typer.Option(min=1, help="At most this many rows.")]
+OffsetOption = Annotated[int, typer.Option(min=0, help="Skip this many rows first.")]
+
+
+def print_rows(rows: list[dict], fmt: ListFormat, columns: tuple[str, ...] | None = None) -> None:
+    """The one output helper of every listing command: a table on a terminal, or JSONL/CSV."""
+    if fmt == ListFormat.table:
+        names = columns or (tuple(rows[0]) if rows else ())
+        table = Table(*names, box=None, pad_edge=False)
+        for row in rows:
+            table.add_row(*(_cell(row.get(name)) for name in names))
+        Console(highlight=False).print(table)
+        return
+    out = TextOut(sys.stdout.buffer)
+    (write_csv if fmt == ListFormat.csv else write_jsonl)(rows, out)
+    out.flush()
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 90 else text[:87] + "…"
 
 
 def _version(value: bool) -> None:
@@ -160,6 +191,38 @@ def graph(
     where = api.GraphFilter(since, until, outlet, event_type.upper() if event_type else None, min_weight)
     with api.open_store(db, read_only=True) as store, open_output(output) as out:
         write_graph(api.actor_graph(store, where), fmt.value, out)
+
+
+@app.command()
+def actors(
+    db: DbOption = Path(api.DEFAULT_DB),
+    kind: Annotated[str | None, typer.Option(help="country, person, organization, group or other.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 of the actors' affiliation.")] = None,
+    fmt: ListFormatOption = ListFormat.table,
+    limit: LimitOption = 50,
+    offset: OffsetOption = 0,
+) -> None:
+    """List canonical actors with the articles and mentions they have across the store."""
+    with api.open_store(db, read_only=True) as store:
+        rows = api.list_actors(store, kind, country, limit, offset)
+    print_rows(rows, fmt, ("id", "name", "kind", "country", "articles", "mentions", "mean_salience"))
+
+
+@app.command()
+def quotes(
+    db: DbOption = Path(api.DEFAULT_DB),
+    speaker: Annotated[str | None, typer.Option(help="Actor id or name of the speaker.")] = None,
+    about: Annotated[str | None, typer.Option(help="Only quotes that name this actor (id or name).")] = None,
+    since: Annotated[str | None, typer.Option(help="Articles on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Articles on or before this date (YYYY-MM-DD).")] = None,
+    fmt: ListFormatOption = ListFormat.table,
+    limit: LimitOption = 50,
+    offset: OffsetOption = 0,
+) -> None:
+    """List quotes, newest first: who said what, where, with a link back to the article offsets."""
+    with api.open_store(db, read_only=True) as store:
+        rows = api.list_quotes(store, speaker, about, since, until, limit, offset)
+    print_rows(rows, fmt, ("date", "speaker_name", "speaker_text", "text", "article_id", "start"))
 
 
 @app.command()

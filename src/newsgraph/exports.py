@@ -34,7 +34,7 @@ def export_table(store: DuckDBStore, table: str, fmt: TableFormat, out: IO[bytes
     if fmt == "parquet":
         return _export_parquet(store, sql, out)
     rows = store.iter_rows(sql)
-    text = _TextOut(out)
+    text = TextOut(out)
     count = write_csv(rows, text) if fmt == "csv" else write_jsonl(rows, text)
     text.flush()
     return count
@@ -75,7 +75,7 @@ def _export_parquet(store: DuckDBStore, sql: str, out: IO[bytes]) -> int:
     return store.con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
 
 
-class _TextOut:
+class TextOut:
     """A text writer over a binary stream that does not close it."""
 
     def __init__(self, out: IO[bytes]) -> None:

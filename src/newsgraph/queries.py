@@ -92,3 +92,69 @@ def actor_graph(store: DuckDBStore, where: GraphFilter | None = None) -> ActorGr
     for edge in edges:
         edge["types"] = dict(edge["types"])
     return ActorGraph(nodes=nodes, edges=edges)
+
+
+def list_actors(
+    store: DuckDBStore, kind: str | None = None, country: str | None = None, limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Canonical actors counted across analysed articles, most mentioned first."""
+    clauses, params = ["a.status = 'analyzed'"], []
+    for sql, value in (("ac.kind = ?", kind), ("ac.country = ?", country.upper() if country else None)):
+        if value is not None:
+            clauses.append(sql)
+            params.append(value)
+    return store.query(
+        "SELECT ac.id, ac.name, ac.kind, ac.country, ac.sector, count(*) AS articles, "
+        "sum(l.mentions) AS mentions, round(avg(l.salience), 3) AS mean_salience "
+        "FROM actors ac JOIN article_actors l ON l.actor_id = ac.id JOIN articles a ON a.id = l.article_id "
+        f"WHERE {' AND '.join(clauses)} GROUP BY ALL "
+        "ORDER BY mentions DESC NULLS LAST, ac.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+
+
+def resolve_actor(store: DuckDBStore, name_or_id: str) -> list[str]:
+    """Actor ids for an id ("Q441633", "local:…") or a name ("Kurti", "Albin Kurti")."""
+    if name_or_id.startswith(("Q", "local:")) and store.query(
+        "SELECT 1 FROM actors WHERE id = ?", [name_or_id]
+    ):
+        return [name_or_id]
+    rows = store.query(
+        "SELECT id FROM actors WHERE name ILIKE ? OR name ILIKE ? ORDER BY id",
+        [name_or_id, f"% {name_or_id}"],
+    )
+    return [row["id"] for row in rows]
+
+
+def list_quotes(
+    store: DuckDBStore,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Quotes with their article, newest first; by speaker, and by an actor named inside them."""
+    clauses, params = ["TRUE"], []
+    if speaker is not None:
+        clauses.append("(q.speaker_id IN (SELECT unnest(?::VARCHAR[])) OR q.speaker_text ILIKE ?)")
+        params += [resolve_actor(store, speaker), speaker]
+    if about is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM quote_actors qa WHERE qa.article_id = q.article_id "
+            "AND qa.quote_seq = q.seq AND qa.actor_id IN (SELECT unnest(?::VARCHAR[])))"
+        )
+        params.append(resolve_actor(store, about))
+    for sql, value in (("a.date >= ?::DATE", since), ("a.date <= ?::DATE", until)):
+        if value is not None:
+            clauses.append(sql)
+            params.append(value)
+    return store.query(
+        "SELECT q.article_id, q.seq, a.date, a.outlet, q.speaker_id, s.name AS speaker_name, q.speaker_text, "
+        'q.text, q.direct, q.cue, q.start, q."end" FROM quotes q JOIN articles a ON a.id = q.article_id '
+        "LEFT JOIN actors s ON s.id = q.speaker_id "
+        f"WHERE {' AND '.join(clauses)} "
+        "ORDER BY a.date DESC NULLS LAST, q.article_id, q.seq LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )

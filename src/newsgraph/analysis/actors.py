@@ -11,6 +11,7 @@ Order of work over one parsed article:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -87,7 +88,13 @@ def detect_mentions(doc: Doc, finder: MentionFinder) -> list[Mention]:
 
 
 def relabel_surnames(doc: Doc, mentions: list[Mention]) -> None:
-    """NER often calls a lone surname a place ("Vučić" as GPE): the article's full names decide."""
+    """NER often calls a person an organisation or a place ("Petar Jović" as ORG, a lone
+    "Vučić" as GPE): a known first name, or the article's full names, decide."""
+    for mention in mentions:
+        if mention.how == "ner":
+            _take_first_name(doc, mention)
+            if mention.label in ("ORG", "LOC") and _starts_with_first_name(mention.span(doc)):
+                mention.label = "PER"
     surnames = set()
     for mention in mentions:
         words = [t.text for t in mention.span(doc) if t.is_alpha]
@@ -104,8 +111,9 @@ class ArticleResolver:
 
     def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer) -> None:
         self.doc = doc
+        self.text = article.text  # the doc's text; Doc.text would rebuild the string on every use
         self.day = article.date
-        self.title_key = match_key(article.title or "")
+        self.title_key = f" {match_key(article.title or '')} "
         self.gazetteer = gazetteer
         self.referents: dict[str, Referent] = {}
         self.people: list[PersonMention] = []
@@ -133,6 +141,22 @@ class ArticleResolver:
             referent = self._person_for_surname(mention)
             if referent is not None:
                 self._add(referent, mention.start, mention.end, person=True)
+        self._add_untagged_surnames()
+
+    def _add_untagged_surnames(self) -> None:
+        """ "said Dobre" where NER missed the name: a surname of this article's people is a mention."""
+        people = {
+            ascii_fold(r.surname).casefold(): r
+            for r in self.referents.values()
+            if r.kind == "person" and r.surname and len(r.name.split()) >= 2
+        }
+        taken = {i for r in self.referents.values() for s, e in r.spans for i in range(s, e)}
+        for token in self.doc:
+            if token.i in taken or token.pos_ != "PROPN" or not token.is_title:
+                continue
+            referent = people.get(ascii_fold(token.text).casefold())
+            if referent is not None:
+                self._add(referent, token.i, token.i + 1, person=True)
 
     def _person_for_full_name(self, mention: Mention) -> Referent:
         span = mention.span(self.doc)
@@ -280,7 +304,7 @@ class ArticleResolver:
         """Pronouns outside quotations: inside one, "he" is whoever the speaker talks about."""
         genders = {r.id: r.gender for r in self.referents.values()}
         people = sorted(self.people, key=lambda m: m.start)
-        quotes = quoted_regions(self.doc.text)
+        quotes = quoted_regions(self.text)
         for pronoun in resolvable_pronouns(self.doc):
             if inside(quotes, pronoun.idx, pronoun.idx + len(pronoun)):
                 continue
@@ -336,23 +360,47 @@ class ArticleResolver:
         """0.5 × mentions relative to the most-mentioned actor, 0.3 × how early, 0.2 × in the title."""
         first = actor.mentions[0].start
         in_title = self._in_title(actor)
-        early = 1 - first / max(1, len(self.doc.text))
+        early = 1 - first / max(1, len(self.text))
         score = 0.5 * len(actor.mentions) / most + 0.3 * early + 0.2 * in_title
         return Salience(len(actor.mentions), first, in_title, round(score, 3))
 
     def _in_title(self, actor: Actor) -> bool:
-        if not self.title_key:
+        if not self.title_key.strip():
             return False
         known = self.gazetteer.get(actor.id)
         names = {actor.name, *(m.text for m in actor.mentions if m.text.lower() not in PRONOUN_GENDER)}
         if known is not None:
             names.update(known.aliases + known.demonyms + tuple(m.text for m in known.metonyms))
             names.add(known.surname or "")
-        return any(re.search(rf"\b{re.escape(match_key(n))}\b", self.title_key) for n in names if n)
+        return any(f" {_key(n)} " in self.title_key for n in names if n)
 
     def _text_mention(self, start: int, end: int) -> TextMention:
         span = self.doc[start:end]
         return TextMention(span.start_char, span.end_char, span.text)
+
+
+def _take_first_name(doc: Doc, mention: Mention) -> None:
+    """ "Ana Perić" when NER found only "Perić": a capitalised first name just before joins."""
+    if mention.end - mention.start != 1 or mention.start == 0:
+        return
+    before = doc[mention.start - 1]
+    if before.pos_ == "PROPN" and before.is_title and first_name_gender(f"{before.text} x"):
+        mention.start -= 1
+        mention.label = "PER"
+
+
+def _starts_with_first_name(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    return (
+        2 <= len(words) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title for t in words)
+        and first_name_gender(span.text) is not None
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _key(name: str) -> str:
+    return match_key(name)
 
 
 def local_id(name: str) -> str:

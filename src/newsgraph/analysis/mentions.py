@@ -60,13 +60,15 @@ class MentionFinder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self._first_words: set[str] = set()
+        # Every surface form's key, and the longest name starting with each first word: the
+        # n-gram scan only asks the gazetteer about keys that can match.
+        self._keys: set[str] = set()
+        self._longest: dict[str, int] = {}
         for text, _, _ in gazetteer.surface_forms():
-            words = match_key(text).split()
+            words = match_key(text).removeprefix("the ").split()
             if words:
-                self._first_words.add(words[0])
-                if words[0] == "the" and len(words) > 1:
-                    self._first_words.add(words[1])
+                self._keys.add(" ".join(words))
+                self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
 
     def __call__(self, doc: Doc) -> list[Mention]:
         found = self.gazetteer_mentions(doc)
@@ -81,11 +83,11 @@ class MentionFinder:
 
     def gazetteer_mentions(self, doc: Doc) -> list[Mention]:
         """Longest gazetteer matches, left to right, proper names only."""
-        keys = [match_key(token.text) for token in doc]
+        keys = [_token_key(token) for token in doc]
         found: list[Mention] = []
         i = 0
         while i < len(doc):
-            mention = self._longest_match(doc, keys, i) if keys[i] in self._first_words else None
+            mention = self._longest_match(doc, keys, i) if keys[i] in self._longest else None
             if mention is None:
                 i += 1
                 continue
@@ -94,15 +96,17 @@ class MentionFinder:
         return found
 
     def _longest_match(self, doc: Doc, keys: list[str], i: int) -> Mention | None:
-        """The longest name from token ``i``; a leading "the" stays only if the name needs it."""
-        starts = (i + 1, i) if doc[i].lower_ == "the" else (i,)
-        for start in starts:
-            for end in range(min(len(doc), start + MAX_NGRAM), start, -1):
-                span = doc[start:end]
-                if _looks_like_a_name(span):
-                    mention = self._lookup(span)
-                    if mention is not None:
-                        return mention
+        """The longest name from token ``i`` whose key is a gazetteer key and whose shape fits."""
+        longest = min(len(doc), i + min(MAX_NGRAM, self._longest[keys[i]] + 2))
+        for end in range(longest, i, -1):
+            key = " ".join(k for k in keys[i:end] if k)
+            if key in self._keys:
+                span = doc[i:end]
+                mention = self._lookup(span) if _looks_like_a_name(span) else None
+                if mention is None and i > 0 and doc[i - 1].lower_ == "the":
+                    mention = self._lookup(doc[i - 1 : end])  # names that need their "the": the West
+                if mention is not None:
+                    return mention
         return None
 
     def _lookup(self, span: Span) -> Mention | None:
@@ -142,6 +146,14 @@ class MentionFinder:
                 taken.difference_update(range(mention.start, mention.end))
             return Mention(ent.start, ent.end, label, "ner")
         return None
+
+
+def _token_key(token: Token) -> str:
+    """A token's match key; most tokens are plain ASCII words, which need no normalising."""
+    text = token.text
+    if text.isascii() and text.isalpha():
+        return text.lower()
+    return match_key(text)
 
 
 def _acronym_as_word(span: Span, actor: GazetteerActor) -> bool:

@@ -30,6 +30,8 @@ _MIN_CONTENT_TOKENS = 2
 _MAX_CUE_DISTANCE = 12  # tokens between a quote and a cue outside it
 _MIN_PRECISION = 0.16  # learned rules below this precision are not used
 _MARKS = frozenset({"“", "”", '"', "«", "»", "„", "‘", "’"})
+_CLOSING = frozenset({"”", '"', "»", "’", "“"})
+_OPENERS = {"”": ("“",), '"': ('"',), "»": ("«",), "’": ("‘",), "“": ("„",)}
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 _RELATIVE = frozenset({"which", "that", "who"})
 _NOT_SPEAKERS = frozenset({"it", "there", "this", "that", "which", "what"})
@@ -65,9 +67,10 @@ class QuoteStage:
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         actors = ActorIndex(doc, analysis)
-        regions = [(s, e) for s, e in quoted_regions(doc.text) if doc.text[s:e].strip()]
+        text = analysis.article.text  # the doc's text; Doc.text would rebuild it on every use
+        regions = [(s, e) for s, e in quoted_regions(text) if text[s:e].strip()]
         reported = self._reported(doc, actors)
-        direct = merge_runs(doc.text, self._direct(doc, regions, actors, reported))
+        direct = merge_runs(text, self._direct(doc, text, regions, actors, reported))
         analysis.quotes = sorted(settle(direct, reported, regions), key=lambda q: q.start)
 
     # -- reported speech -----------------------------------------------------------------
@@ -87,7 +90,7 @@ class QuoteStage:
         found = content_of(cue, self.rules)
         if found is None:
             return None
-        content = _trim(found[0])
+        content = _trim(_balanced(found[0]))
         speaker = _speaker_of(cue, actors)
         if speaker is None or len(content) < _MIN_CONTENT_TOKENS:
             return None
@@ -96,7 +99,12 @@ class QuoteStage:
     # -- direct quotes -------------------------------------------------------------------
 
     def _direct(
-        self, doc: Doc, regions: list[tuple[int, int]], actors: ActorIndex, reported: list[Candidate]
+        self,
+        doc: Doc,
+        text: str,
+        regions: list[tuple[int, int]],
+        actors: ActorIndex,
+        reported: list[Candidate],
     ) -> list[Candidate]:
         found: list[Candidate] = []
         previous: Quote | None = None
@@ -112,27 +120,32 @@ class QuoteStage:
             if speaker is None and not _stands_alone(span):
                 continue  # a title, a name or scare quotes, not someone's words
             speaker = speaker or Speaker(None, None)
-            text = doc.text[start:end].strip()
-            quote = Quote(speaker.actor_id, speaker.text, text, start, start + len(text), True, cue_text)
+            words = text[start:end].strip()
+            quote = Quote(speaker.actor_id, speaker.text, words, start, start + len(words), True, cue_text)
             quote.speaker_start, quote.speaker_end = speaker.start, speaker.end
             found.append(Candidate(quote, cue.idx if cue is not None else None))
             previous = quote
         return found
 
     def _cue_for(self, doc: Doc, quote: Span) -> Token | None:
-        """The cue of a quote: the verb the parse hangs it on, else the nearest one beside it."""
+        """The cue of a quote: right after one that ends in a comma (“…,” she said), else the verb
+        the parse hangs it on, else the nearest cue before or after it."""
+        after = self._nearest_cue(doc[quote.end : min(len(doc), quote.end + _MAX_CUE_DISTANCE)], quote.end)
+        if after is not None and quote.text.rstrip().endswith((",", "?", "!")):
+            return after
         for token in quote:
             head = token.head
             if not quote.start <= head.i < quote.end and is_speech_cue(head, self.rules):
                 return head
-        after = list(doc[quote.end : min(len(doc), quote.end + _MAX_CUE_DISTANCE)])
-        before = list(reversed(doc[max(0, quote.start - _MAX_CUE_DISTANCE) : quote.start]))
-        for window in (after, before):
-            for token in window:
-                if token.text in _MARKS or (token.is_sent_start and token.i > quote.end):
-                    break
-                if is_speech_cue(token, self.rules) and _has_subject(token):
-                    return token
+        before = doc[max(0, quote.start - _MAX_CUE_DISTANCE) : quote.start]
+        return after or self._nearest_cue(list(reversed(before)), quote.end)
+
+    def _nearest_cue(self, window: Span | list[Token], quote_end: int) -> Token | None:
+        for token in window:
+            if token.text in _MARKS or (token.is_sent_start and token.i > quote_end):
+                break
+            if is_speech_cue(token, self.rules) and _has_subject(token):
+                return token
         return None
 
 
@@ -168,7 +181,7 @@ def settle(direct: list[Candidate], reported: list[Candidate], regions: list[tup
         overlaps = any(quote.start < q.end and q.start < quote.end for q in kept)
         nested = any(q.start <= candidate.cue_at < q.end for q in kept if candidate.cue_at is not None)
         if not overlaps and not nested:
-            quote.direct = _quoted_share(quote, regions) >= 0.5
+            quote.direct = any(quote.start <= s and e <= quote.end for s, e in regions)
             kept.append(quote)
     return kept
 
@@ -239,7 +252,7 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not c.is_punct), None)
     if subject is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -285,25 +298,36 @@ def _continues(doc: Doc, previous: Quote, span: Span) -> bool:
     return sum(1 for t in between if t.is_sent_start) <= 2 and not others
 
 
-def _quoted_share(quote: Quote, regions: list[tuple[int, int]]) -> float:
-    inside = sum(max(0, min(e, quote.end) - max(s, quote.start)) for s, e in regions)
-    return inside / max(1, quote.end - quote.start)
-
-
 def _cue_text(cue: Token) -> str:
     particles = [c for c in cue.children if c.dep_ == "prt" and c.lower_ in CUE_PARTICLES]
     return cue.text + "".join(" " + p.text for p in particles)
 
 
 def _trim(span: Span) -> Span:
-    """Drop leading and trailing punctuation (quotation marks included) from a content span."""
+    """Drop leading and trailing punctuation from a content span, but keep the closing mark of
+    a quotation that opens inside it (the “butcher of democracy”)."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text in _CLOSING and _opens_inside(doc[start : end - 1], doc[end - 1].text):
+            break
         end -= 1
     return doc[start:end]
+
+
+def _balanced(span: Span) -> Span:
+    """Take in the closing quotation mark right after a span that opened one."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in _CLOSING and _opens_inside(span, doc[span.end].text):
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def _opens_inside(span: Span, closing: str) -> bool:
+    marks = [t.text for t in span if t.text in _MARKS]
+    return bool(marks) and marks[-1] in _OPENERS.get(closing, ())
 
 
 def _quote(content: Span, speaker: Speaker, cue: str, direct: bool) -> Quote:

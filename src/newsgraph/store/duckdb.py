@@ -15,7 +15,14 @@ import duckdb
 from newsgraph.errors import Code, NewsgraphError
 from newsgraph.records import Analysis
 from newsgraph.store.migrations import check_not_newer, migrate
-from newsgraph.store.rows import FACT_TABLES, TABLE_COLUMNS, StoredItem, analysis_from_rows, item_rows
+from newsgraph.store.rows import (
+    DERIVED_TABLES,
+    FACT_TABLES,
+    TABLE_COLUMNS,
+    StoredItem,
+    analysis_from_rows,
+    item_rows,
+)
 
 _FETCH_ROWS = 2000
 
@@ -105,7 +112,7 @@ class DuckDBStore:
         with self.transaction():
             self._insert("articles", rows["articles"])
             self._upsert_actors(rows["actors"])
-            for table in FACT_TABLES:
+            for table in (*FACT_TABLES, *DERIVED_TABLES):
                 self._insert(table, rows[table])
             self._insert("article_signatures", signatures)
             self._insert("lsh_buckets", buckets)

@@ -28,10 +28,12 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "date", "negated", "modality", "claimed_by",
     ),
     "narratives": ("article_id", "seq", "narrative", "subnarrative", "score"),
+    "quote_actors": ("article_id", "quote_seq", "actor_id"),
     "article_signatures": ("article_id", "signature"),
     "lsh_buckets": ("band_key", "article_id"),
 }  # fmt: skip
 FACT_TABLES = ("article_actors", "mentions", "roles", "quotes", "events", "narratives")
+DERIVED_TABLES = ("quote_actors",)  # rebuilt from the facts; not part of the Analysis record
 EXPORTABLE_TABLES = ("articles", "actors", "mentions", "roles", "quotes", "events", "narratives")
 
 
@@ -69,6 +71,8 @@ def item_rows(item: StoredItem) -> dict[str, list[tuple[Any, ...]]]:
         for rseq, role in enumerate(actor.roles):
             rows["roles"].append((aid, actor.id, rseq, role.main, role.fine, role.score))
     for seq, q in enumerate(analysis.quotes):
+        named = {a.id for a in analysis.actors for m in a.mentions if q.start <= m.start and m.end <= q.end}
+        rows["quote_actors"].extend((aid, seq, actor_id) for actor_id in sorted(named))
         rows["quotes"].append((
             aid, seq, q.speaker, q.speaker_text, q.text, q.start, q.end, q.direct, q.cue,
             q.speaker_start, q.speaker_end,

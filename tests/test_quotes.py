@@ -1,0 +1,156 @@
+"""The quotes stage: direct and reported speech in every common style, with the right speaker."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsgraph import api
+from newsgraph.records import Analysis, Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return api.load_pipeline(stages=("actors", "quotes"))
+
+
+def quotes(pipeline, text: str, date: str = "2022-05-10") -> list[tuple[str | None, str | None, str, bool]]:
+    """(speaker id, speaker text, quote text, direct) in order; offsets checked against the text."""
+    result: Analysis = pipeline.analyze(Article(id="q", text=text, date=date))
+    for quote in result.quotes:
+        assert result.article.text[quote.start : quote.end] == quote.text
+        if quote.speaker_start is not None:
+            assert result.article.text[quote.speaker_start : quote.speaker_end] == quote.speaker_text
+    return [(q.speaker, q.speaker_text, q.text, q.direct) for q in result.quotes]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("„", "“")],
+)
+def test_direct_quotes_in_every_style(pipeline, opening, closing):
+    words = "We will never recognise the independence of the north,"
+    text = f"{opening}{words}{closing} said Ana Perić, a local councillor."
+    [(speaker, speaker_text, quoted, direct)] = quotes(pipeline, text)
+    assert (speaker, speaker_text, direct) == ("local:ana-peric", "Ana Perić", True)
+    assert quoted == "We will never recognise the independence of the north,"
+
+
+def test_cue_before_after_and_in_the_middle(pipeline):
+    text = (
+        "Marko Ilić, a retired teacher, said: “The border crossing has been closed for three days.”\n\n"
+        "“Nobody tells us anything,” he said, “and the shops are running out of bread.”"
+    )
+    found = quotes(pipeline, text)
+    assert [q[0] for q in found] == ["local:marko-ilic", "local:marko-ilic"]
+    assert found[0][2] == "The border crossing has been closed for three days."
+    assert found[1][2].startswith("Nobody tells us anything,") and found[1][2].endswith(
+        "running out of bread."
+    )
+
+
+def test_a_quote_running_over_several_paragraphs(pipeline):
+    text = (
+        "Jelena Vuković, who runs a bakery in Zvečan, described the night of the clashes.\n\n"
+        "“We closed at six and watched from the window. The soldiers came first, then the crowd.\n\n"
+        "“By midnight the street was full of glass,” she said."
+    )
+    [(speaker, _, quoted, _)] = [q for q in quotes(pipeline, text) if q[3]]
+    assert speaker == "local:jelena-vukovic"
+    assert quoted.startswith("We closed at six") and quoted.endswith("full of glass,")
+    assert "\n\n“By midnight" in quoted
+
+
+def test_partial_quote_inside_a_sentence(pipeline):
+    text = (
+        "Opposition leader Dragan Savić calls the new law the “butcher of democracy” "
+        "and has promised to repeal it."
+    )
+    found = quotes(pipeline, text)
+    speakers = {q[0] for q in found}
+    assert speakers == {"local:dragan-savic"}
+    assert any("“butcher of democracy”" in q[2] and q[3] for q in found)
+
+
+def test_reported_speech_with_its_cue_and_source(pipeline):
+    text = (
+        "Albin Kurti declared that Kosovo would not back down. "
+        "Serbia will never recognise Kosovo, Aleksandar Vučić insisted on Tuesday. "
+        "According to the Kosovo police, three officers were injured in the clashes."
+    )
+    found = quotes(pipeline, text)
+    assert ("Q441633", "Albin Kurti", "that Kosovo would not back down", False) in found
+    assert ("Q222031", "Aleksandar Vučić", "Serbia will never recognise Kosovo", False) in found
+    according = next(q for q in found if q[2].startswith("three officers"))
+    assert according[1] == "the Kosovo police"
+
+
+def test_pronoun_speaker_two_sentences_after_the_name(pipeline):
+    text = (
+        "Vjosa Osmani travelled to Washington on Monday. The visit had been planned for months. "
+        "“Kosovo is ready for the next step,” she said."
+    )
+    [(speaker, speaker_text, _, _)] = quotes(pipeline, text)
+    assert (speaker, speaker_text) == ("Q13047644", "she")
+
+
+def test_two_speakers_alternating_in_one_paragraph(pipeline):
+    text = (
+        "Petar Jović and Mirela Dobre disagreed about the talks. "
+        "“The deal is dead,” said Jović. “It is only sleeping,” said Dobre. "
+        "“Then wake it up,” he replied. “That is Brussels' job,” she answered."
+    )
+    found = quotes(pipeline, text)
+    assert [(q[0], q[2]) for q in found] == [
+        ("local:petar-jovic", "The deal is dead,"),
+        ("local:mirela-dobre", "It is only sleeping,"),
+        ("local:petar-jovic", "Then wake it up,"),
+        ("local:mirela-dobre", "That is Brussels' job,"),
+    ]
+
+
+def test_titles_and_institutions_as_speakers(pipeline):
+    text = (
+        "The Russian embassy in Belgrade issued a statement on Friday. "
+        "The embassy warned that Russia would have to react to any deployment. "
+        "The Serbian president added that Belgrade would stay neutral."
+    )
+    found = {q[2]: q for q in quotes(pipeline, text, date="2022-05-10")}
+    warned = found["that Russia would have to react to any deployment"]
+    assert (warned[0], warned[1]) == ("Q159", "The embassy")
+    added = found["that Belgrade would stay neutral"]
+    assert (added[0], added[1]) == ("Q222031", "The Serbian president")
+
+
+def test_unresolvable_speaker_keeps_its_text_and_no_id(pipeline):
+    text = "“We are tired of promises,” one protester shouted at the rally in Mitrovica."
+    [(speaker, speaker_text, _, _)] = quotes(pipeline, text)
+    assert speaker is None and speaker_text == "one protester"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(pipeline):
+    text = (
+        "Moscow calls the war a “special military operation”. The film “War and Peace in the Balkans” "
+        "opened in Belgrade on Friday."
+    )
+    assert all("War and Peace" not in q[2] for q in quotes(pipeline, text))
+
+
+def test_quotes_are_stored_and_listed_by_speaker_and_topic(cli, tmp_path):
+    article = tmp_path / "talks.txt"
+    article.write_text(
+        "Talks in Brussels\n\n"
+        "Albin Kurti said Serbia was not serious about the agreement. "
+        "Aleksandar Vučić said Kosovo had broken its promises."
+    )
+    db = tmp_path / "q.duckdb"
+    assert cli("ingest", article, "--db", db, "-q").code == 0
+    by_kurti = cli("quotes", "--db", db, "--speaker", "Kurti", "--format", "jsonl").jsonl()
+    assert [q["text"] for q in by_kurti] == ["Serbia was not serious about the agreement"]
+    about_kosovo = cli("quotes", "--db", db, "--about", "Q1246", "--format", "jsonl").jsonl()
+    assert [q["speaker_id"] for q in about_kosovo] == ["Q222031"]
+    exported = [json.loads(line) for line in cli("export", "--db", db, "--table", "quotes").out.splitlines()]
+    assert {q["speaker_id"] for q in exported} == {"Q441633", "Q222031"}
