@@ -102,7 +102,17 @@ def test_graph_exports_load_in_networkx(cli, tmp_path):
     cli("graph", "--db", db, "--format", "gexf", "-o", gexf)
     assert set(nx.read_gexf(gexf).nodes) == set(graph.nodes)
     data = json.loads(cli("graph", "--db", db, "--format", "json").out)
-    assert data["edges"] == [{"source": "Q222031", "target": "Q7747", "weight": 1, "types": {"CONSULT": 1}}]
+    assert data["edges"] == [
+        {
+            "source": "Q222031",
+            "target": "Q7747",
+            "weight": 1,
+            "types": {"CONSULT": 1},
+            "score": 1.0,
+            "mean_score": 1.0,
+        }
+    ]
+    assert graph.edges["Q222031", "Q7747"]["score"] == 1.0
     empty = json.loads(cli("graph", "--db", db, "--format", "json", "--until", "2018-12-31").out)
     assert empty["edges"] == []
 

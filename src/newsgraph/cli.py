@@ -226,6 +226,32 @@ def quotes(
 
 
 @app.command()
+def dyad(
+    source: Annotated[str, typer.Argument(help="The acting actor: an id (Q403) or a name.")],
+    target: Annotated[str, typer.Argument(help="The actor acted on: an id or a name.")],
+    db: DbOption = Path(api.DEFAULT_DB),
+    period: Annotated[str, typer.Option(help="day, week or month.")] = "week",
+    fmt: ListFormatOption = ListFormat.table,
+    limit: LimitOption = 50,
+) -> None:
+    """Print how SOURCE has acted towards TARGET over time (cooperation–conflict score per period)
+    and the events behind it, each with its article and offsets."""
+    if period not in ("day", "week", "month"):
+        raise typer.BadParameter("--period must be day, week or month")
+    with api.open_store(db, read_only=True) as store:
+        pair = [api.resolve_actor(store, name) for name in (source, target)]
+        for name, ids in zip((source, target), pair, strict=True):
+            if not ids:
+                raise typer.BadParameter(f"no stored actor is called {name!r}; try `newsgraph actors`")
+        series = api.dyad_series(store, pair[0][0], pair[1][0], period)
+        found = api.dyad_events(store, pair[0][0], pair[1][0], limit)
+    print_rows(series, fmt, ("period", "events", "score", "types"))
+    print_rows(
+        found, fmt, ("date", "type", "trigger", "modality", "negated", "outlet", "article_id", "start")
+    )
+
+
+@app.command()
 def summary(db: DbOption = Path(api.DEFAULT_DB)) -> None:
     """Print what the store holds as JSON: articles, actors, events, quotes, top dyads."""
     with api.open_store(db, read_only=True) as store:

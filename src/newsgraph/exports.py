@@ -96,7 +96,8 @@ def to_networkx(graph: ActorGraph) -> nx.DiGraph:
         digraph.add_node(node["id"], label=node["name"], **attrs)
     for edge in graph.edges:
         counts = {f"count_{name}": n for name, n in sorted(edge["types"].items())}
-        digraph.add_edge(edge["source"], edge["target"], weight=edge["weight"], **counts)
+        scores = {key: edge[key] for key in ("score", "mean_score") if edge.get(key) is not None}
+        digraph.add_edge(edge["source"], edge["target"], weight=edge["weight"], **scores, **counts)
     return digraph
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.knowledge.plover import score_sql, weights_cte
 from newsgraph.store.duckdb import DuckDBStore
 
 
@@ -70,16 +71,19 @@ def top_dyads(store: DuckDBStore, limit: int = 10, where: GraphFilter | None = N
 
 
 def actor_graph(store: DuckDBStore, where: GraphFilter | None = None) -> ActorGraph:
-    """Actors as nodes (with salience) and their events as directed, typed, weighted edges."""
+    """Actors as nodes (with salience) and their events as directed, typed, weighted edges that
+    carry the dyad's cooperation–conflict score (see ``knowledge/plover.py``)."""
     where = where or GraphFilter()
     clause, params = where.event_clause()
+    cte, weights = weights_cte()
     edges = store.query(
-        "SELECT e.source_id AS source, e.target_id AS target, count(*) AS weight, "
-        "histogram(e.type) AS types "
-        "FROM events e JOIN articles a ON a.id = e.article_id "
+        f"WITH {cte} SELECT e.source_id AS source, e.target_id AS target, count(*) AS weight, "
+        f"histogram(e.type) AS types, round(sum({score_sql()}), 2) AS score, "
+        f"round(avg({score_sql()}), 2) AS mean_score "
+        "FROM events e JOIN articles a ON a.id = e.article_id JOIN w ON w.type = e.type "
         f"WHERE e.target_id IS NOT NULL AND e.source_id <> e.target_id AND {clause} "
         "GROUP BY ALL HAVING count(*) >= ? ORDER BY weight DESC, source, target",
-        [*params, where.min_weight],
+        [*weights, *params, where.min_weight],
     )
     nodes = store.query(
         "SELECT ac.id, ac.name, ac.kind, ac.country, ac.sector, "
@@ -157,4 +161,30 @@ def list_quotes(
         f"WHERE {' AND '.join(clauses)} "
         "ORDER BY a.date DESC NULLS LAST, q.article_id, q.seq LIMIT ? OFFSET ?",
         [*params, limit, offset],
+    )
+
+
+def dyad_series(store: DuckDBStore, source: str, target: str, period: str = "week") -> list[dict[str, Any]]:
+    """The events from ``source`` to ``target`` per day or week: count, types and score."""
+    if period not in ("day", "week", "month"):
+        raise ValueError(f"period must be day, week or month, not {period!r}")
+    cte, weights = weights_cte()
+    return store.query(
+        f"WITH {cte} SELECT date_trunc('{period}', coalesce(e.date, a.date))::DATE AS period, "
+        f"count(*) AS events, histogram(e.type) AS types, round(sum({score_sql()}), 2) AS score "
+        "FROM events e JOIN articles a ON a.id = e.article_id JOIN w ON w.type = e.type "
+        "WHERE e.source_id = ? AND e.target_id = ? AND coalesce(e.date, a.date) IS NOT NULL "
+        "GROUP BY ALL ORDER BY period",
+        [*weights, source, target],
+    )
+
+
+def dyad_events(store: DuckDBStore, source: str, target: str, limit: int = 200) -> list[dict[str, Any]]:
+    """The events behind a dyad, newest first, each with its sentence's article and offsets."""
+    return store.query(
+        "SELECT coalesce(e.date, a.date) AS date, e.type, e.mode, e.trigger, e.negated, e.modality, "
+        'e.claimed_by, a.id AS article_id, a.outlet, a.title, e.start, e."end" '
+        "FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE e.source_id = ? AND e.target_id = ? ORDER BY date DESC NULLS LAST, a.id, e.seq LIMIT ?",
+        [source, target, limit],
     )

@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -83,11 +83,11 @@ def detect_mentions(doc: Doc, finder: MentionFinder) -> list[Mention]:
     """The stage's mention layer: gazetteer and NER, no dateline, lone surnames as people."""
     dateline = dateline_end(doc.text)  # "BELGRADE, 17 January 2019 (Danube Wire) –" names no actor
     mentions = [m for m in finder(doc) if doc[m.start].idx >= dateline]
-    relabel_surnames(doc, mentions)
+    relabel_surnames(doc, mentions, finder.gazetteer)
     return mentions
 
 
-def relabel_surnames(doc: Doc, mentions: list[Mention]) -> None:
+def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | None = None) -> None:
     """NER often calls a person an organisation or a place ("Petar Jović" as ORG, a lone
     "Vučić" as GPE): a known first name, or the article's full names, decide."""
     for mention in mentions:
@@ -104,6 +104,8 @@ def relabel_surnames(doc: Doc, mentions: list[Mention]) -> None:
         lone_name = mention.how == "ner" and mention.end - mention.start == 1 and mention.label != "PER"
         if lone_name and ascii_fold(doc[mention.start].text).casefold() in surnames:
             mention.label = "PER"
+        elif lone_name and gazetteer is not None and gazetteer.by_surname(doc[mention.start].text):
+            mention.label = "PER"  # a known person's surname NER took for a place: "Vučić said"
 
 
 class ArticleResolver:
@@ -115,6 +117,7 @@ class ArticleResolver:
         self.day = article.date
         self.title_key = f" {match_key(article.title or '')} "
         self.gazetteer = gazetteer
+        self.surname_keys = _surname_keys(gazetteer)
         self.referents: dict[str, Referent] = {}
         self.people: list[PersonMention] = []
 
@@ -168,7 +171,23 @@ class ArticleResolver:
             if referent.kind == "person" and referent.id.startswith("local:") and referent.name == name:
                 return referent
         gender = gender_from_context(self.doc, mention.start, mention.end) or first_name_gender(name)
-        return Referent(local_id(name), name, "person", None, None, gender=gender, surname=name.split()[-1])
+        country = self._country_around(span)
+        return Referent(
+            local_id(name), name, "person", country, None, gender=gender, surname=name.split()[-1]
+        )
+
+    def _country_around(self, name: Span) -> str | None:
+        """The country a title before a name gives ("British Defence Secretary Tom King", "Serbia's
+        foreign minister, Ivica Dačić"), for people the gazetteer does not know."""
+        head = name.root
+        words = [t for t in head.children if t.dep_ in ("compound", "amod", "nmod") and t.i < name.start]
+        words += [t for t in (head.head,) if head.dep_ == "appos" and head.head.pos_ == "NOUN"]
+        words += [c for c in head.children if c.dep_ == "appos"]
+        for word in words:
+            country = self._country_inside(self.doc[word.left_edge.i : word.right_edge.i + 1])
+            if country is not None:
+                return country
+        return None
 
     def _person_for_surname(self, mention: Mention) -> Referent | None:
         word = self.doc[mention.start : mention.end].text
@@ -190,11 +209,17 @@ class ArticleResolver:
         return (in_office or candidates)[0]
 
     def _fuzzy_person(self, text: str) -> GazetteerActor | None:
-        """A known person under a variant spelling: same (folded) surname, close full name."""
+        """A known person under a variant spelling: a close surname ("Bouteflicka"), close full name."""
         words = text.split()
         if len(words) < 2:
             return None
-        for candidate in self.gazetteer.by_surname(words[-1]):
+        candidates = self.gazetteer.by_surname(words[-1])
+        if not candidates:
+            close = process.extractOne(
+                match_key(words[-1]), self.surname_keys, scorer=fuzz.ratio, score_cutoff=_SURNAME_SIMILARITY
+            )
+            candidates = self.gazetteer.by_surname(close[0]) if close else []
+        for candidate in candidates:
             names = (candidate.name, *candidate.aliases)
             if max(fuzz.WRatio(ascii_fold(text), ascii_fold(n)) for n in names) >= _FULL_NAME_SIMILARITY:
                 return candidate
@@ -216,6 +241,12 @@ class ArticleResolver:
             self._add(self._referent(mention.actors[0]), mention.start, end)
         elif mention.label == "ORG":
             self._add(self._organisation(mention), mention.start, mention.end)
+        elif mention.how == "group":
+            span = mention.span(self.doc)
+            country = mention.actors[0].country
+            self._add(
+                Referent(local_id(span.text), span.text, "group", country, None), mention.start, mention.end
+            )
         elif mention.label == "MISC":
             self._add_group(mention)
 
@@ -396,6 +427,11 @@ def _starts_with_first_name(span: Span) -> bool:
         and all(t.pos_ == "PROPN" and t.is_title for t in words)
         and first_name_gender(span.text) is not None
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _surname_keys(gazetteer: Gazetteer) -> list[str]:
+    return gazetteer.surname_keys()
 
 
 @functools.lru_cache(maxsize=65536)

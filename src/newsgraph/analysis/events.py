@@ -1,20 +1,593 @@
-"""Events stage: who did what to whom, coded in PLOVER."""
+"""Events stage: who did what to whom, coded in PLOVER, with modality, negation, claims and dates.
+
+Per sentence, from the dependency parse: a verb (or an event noun: "Putin's
+visit to Belgrade") found in the dictionary (``knowledge/data/plover_*.tsv``)
+gives the type and mode; its subject is the source, its object or the
+preposition the dictionary names is the target; a passive swaps them ("Kosovo
+was recognised by 117 countries"). Verbs that take another verb are frames:
+"agreed to", "offered to", "promised to" make an AGREE of what follows;
+"threatened to" a THREATEN; "refused to", "failed to" a REJECT; "urged X to",
+"called on X to" a REQUEST aimed at X; "plans to", "will" make it future.
+
+PLOVER codes intentions, not the acts intended: a future or promised
+cooperative act is AGREE and a future hostile act THREATEN. Negation never
+turns an event into its opposite: "have not recognised" stays SUPPORT with
+``negated`` set. An event inside a quote is claimed by the quote's speaker.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
 
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsgraph.analysis.quotes import ActorIndex
 from newsgraph.analysis.registry import register_stage
-from newsgraph.records import Analysis
+from newsgraph.analysis.temporal import EventDates
+from newsgraph.knowledge.gazetteer import load_gazetteer
+from newsgraph.records import Actor, Analysis, Event, Mention
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+HOSTILE = frozenset({"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})  # with no recipient named: the actor's own country
+# Verbs that take another verb, and what they make of it.
+FRAMES = {
+    **dict.fromkeys(("agree", "offer", "promise", "pledge", "vow", "undertake", "commit"), "commit"),
+    **dict.fromkeys(("threaten",), "threaten"),
+    **dict.fromkeys(("refuse", "decline", "fail", "reject"), "refuse"),
+    **dict.fromkeys(
+        ("urge", "ask", "call", "appeal", "press", "push", "demand", "implore", "request"), "request"
+    ),
+    **dict.fromkeys(("plan", "intend", "prepare", "aim", "want", "hope", "expect", "seek", "move"), "future"),
+    **dict.fromkeys(("try", "attempt"), "attempt"),
+    **dict.fromkeys(("begin", "start", "continue", "resume", "decide", "order", "manage"), "aspect"),
+}
+# "is willing to", "are ready to": adjectives that frame the verb after them.
+ADJECTIVE_FRAMES = {
+    **dict.fromkeys(("willing", "ready", "prepared", "committed", "determined", "eager"), "commit"),
+    **dict.fromkeys(("unwilling", "reluctant"), "refuse"),
+    **dict.fromkeys(("likely", "expected", "set", "due", "about"), "future"),
+}
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "'d"})
+_CONDITIONS = frozenset({"if", "unless"})
+_OBJECT_DEPS = {"dobj": ("dobj",), "dative": ("dative", "iobj")}
+_NOT_ACTORS = frozenset({"it", "this", "that", "which", "who", "what", "there"})
+_DEMAND_VERBS = frozenset({"demand", "insist", "urge", "request", "ask", "order", "require"})
+_STATEMENT_VERBS = frozenset({"say", "announce", "declare", "conclude", "state", "tell", "add", "argue"})
+_OBLIGATION = frozenset({"must", "should", "ought"})
+_FALLBACK_TARGETS = (
+    "dobj", "xcomp", "prep:against", "prep:with", "prep:for", "prep:in", "prep:into", "prep:to", "prep:on",
+    "prep:at", "prep:near",
+)  # fmt: skip
+_RECIPROCAL = frozenset({"reach", "meet", "agree", "talk", "negotiate", "sign", "settle"})
+_PASSAGES = frozenset(
+    """road street highway bridge border crossing entrance access traffic transport railway port
+    airport square route motorway junction""".split()
+)
+_LIGHT_VERBS = frozenset(
+    """stage hold launch begin start continue mount lodge issue open conduct carry make take file
+    announce organise organize resume end impose declare""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    type: str
+    mode: str | None
+    targets: tuple[str, ...]  # "dobj", "dative", "prep:<word>"
+    symmetric: bool
+
+
+@dataclass(slots=True)
+class Coded:
+    """One event before it becomes records: the tokens that carry it and what they mean."""
+
+    trigger: Token
+    type: str
+    mode: str | None
+    sources: list[str]
+    targets: list[str | None]
+    negated: bool = False
+    modality: str = "asserted"
+
+
+@functools.lru_cache(maxsize=2)
+def load_dictionary(name: str) -> dict[str, list[Entry]]:
+    """``verbs`` or ``nouns``: lemma (with a particle, "call on") -> entries, in file order."""
+    text = resources.files("newsgraph.knowledge").joinpath("data", f"plover_{name}.tsv").read_text("utf-8")
+    entries: dict[str, list[Entry]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, kind, mode, target = [*line.split("\t"), "", "", ""][:4]
+        relations = tuple(t for t in target.split(",") if t)
+        entry = Entry(kind, mode or None, tuple(r for r in relations if r != "sym"), "sym" in relations)
+        entries.setdefault(lemma, []).append(entry)
+    return entries
 
 
 @register_stage("events")
 class EventStage:
+    """Fills ``analysis.events`` from the parse, the actors and the quotes."""
+
     name = "events"
 
     def __init__(self, nlp: Language) -> None:
-        self.nlp = nlp
+        self.verbs = load_dictionary("verbs")
+        self.nouns = load_dictionary("nouns")
+        self.gazetteer = load_gazetteer()
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
-        analysis.events = []  # filled once the events model lands
+        coder = SentenceCoder(doc, analysis, self)
+        dates = EventDates(doc, analysis.article.date)
+        events = []
+        for coded in coder.code():
+            events.extend(coder.records(coded, dates))
+        analysis.events = events
+        analysis.actors.extend(coder.implied_actors({e.source for e in events} | {e.target for e in events}))
+
+
+class SentenceCoder:
+    """Codes the events of one article, sentence by sentence."""
+
+    def __init__(self, doc: Doc, analysis: Analysis, stage: EventStage) -> None:
+        self.doc = doc
+        self.verbs, self.nouns, self.gazetteer = stage.verbs, stage.nouns, stage.gazetteer
+        self.actors = ActorIndex(doc, analysis)
+        self.quotes = analysis.quotes
+        self.countries = {actor.id: actor.country for actor in analysis.actors}
+        self.implied: dict[str, Token | None] = {}  # actors events name that the actors stage did not
+
+    def code(self) -> Iterator[Coded]:
+        consumed: set[int] = set()  # verbs already coded inside a frame
+        for token in self.doc:
+            if token.i in consumed:
+                continue
+            if _background(token):
+                consumed.update(t.i for t in token.subtree)  # nothing inside it is news either
+                continue
+            if token.pos_ in ("VERB", "AUX"):
+                coded = (
+                    self._demand(token, consumed)
+                    or self._frame(token, consumed)
+                    or self._light_verb(token, consumed)
+                    or self._verb(token, consumed)
+                )
+            elif token.pos_ == "NOUN":
+                coded = self._noun(token)
+            else:
+                coded = None
+            if coded is not None and coded.sources:
+                yield coded
+
+    # -- verbs ---------------------------------------------------------------------------
+
+    def _verb(self, verb: Token, consumed: set[int] | None = None) -> Coded | None:
+        entry = self._entry(verb)
+        if entry is None:
+            return None
+        if entry.type == "REJECT" and _lemma(verb, self.verbs) == "block" and _blocks_a_place(verb):
+            entry = Entry("PROTEST", "obstruct", (), False)  # "blocked the roads": a blockade
+        if consumed is not None:
+            consumed.update(_purpose_clauses(verb))  # "demonstrated to demand…" is one PROTEST
+            if entry.type in ("ACCUSE", "REQUEST", "THREATEN"):
+                consumed.update(_alleged_acts(verb))  # "accused X of shelling…": part of the accusation
+        sources, targets = self._participants(verb, entry)
+        coded = Coded(verb, entry.type, entry.mode, sources, targets)
+        self._modality(coded, verb)
+        return _plover_intent(coded)
+
+    def _entry(self, verb: Token) -> Entry | None:
+        """The verb's dictionary entry: with its particle first ("call on", "step down"), then the
+        first entry whose target relation the sentence has."""
+        lemma = _lemma(verb, self.verbs)
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+        for word in particles + preps:
+            if f"{lemma} {word}" in self.verbs:
+                return self.verbs[f"{lemma} {word}"][0]
+        entries = self.verbs.get(lemma, ())
+        for entry in entries:
+            if any(self._target_token(verb, relation) is not None for relation in entry.targets):
+                return entry
+        return entries[0] if entries else None
+
+    def _frame(self, verb: Token, consumed: set[int]) -> Coded | None:
+        """ "agreed to cooperate", "threatened to ban", "urged Serbia to join", "is willing to
+        withdraw": one event."""
+        kind = FRAMES.get(verb.lemma_.lower())
+        inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if kind is None and verb.lemma_ == "be":
+            state = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
+            kind = ADJECTIVE_FRAMES.get(state.lemma_.lower()) if state is not None else None
+            inner = next((c for c in state.children if c.dep_ == "xcomp"), None) if kind else None
+        if kind is None or inner is None:
+            return None
+        consumed.add(inner.i)
+        entry = self._entry(inner)
+        sources = self._actors_of_subject(verb)
+        if kind == "request":
+            addressee = self._first_actor(verb, ("dobj", "dative"), ("prep:on", "prep:to"))
+            targets = [addressee] if addressee else self._targets(inner, entry)
+            coded = Coded(verb, "REQUEST", _request_mode(entry), sources, targets)
+        elif entry is None and kind not in ("commit", "threaten", "refuse"):
+            return None
+        else:
+            coded = self._framed(verb, kind, inner, entry, sources)
+        self._modality(coded, verb)
+        if kind == "future" and coded.modality == "asserted":
+            coded.modality = "future"
+        return _plover_intent(coded) if kind in ("future", "aspect", "attempt") else coded
+
+    def _framed(self, verb: Token, kind: str, inner: Token, entry: Entry | None, sources: list[str]) -> Coded:
+        targets = self._targets(inner, entry)
+        if kind == "commit":
+            hostile = entry is not None and entry.type in HOSTILE
+            return Coded(verb, "THREATEN" if hostile else "AGREE", None, sources, targets)
+        if kind == "threaten":
+            return Coded(verb, "THREATEN", entry.mode if entry else None, sources, targets)
+        if kind == "refuse":
+            if len(sources) > 1 and inner.lemma_.lower() in _RECIPROCAL:
+                targets = [None]  # "Palestinians and Israelis failed to reach agreement": each rejects
+            return Coded(verb, "REJECT", None, sources, targets)
+        assert entry is not None
+        return Coded(inner, entry.type, entry.mode, sources, targets)
+
+    def _demand(self, verb: Token, consumed: set[int]) -> Coded | None:
+        """ "demanded that the US cancel…", "said Sudan must return…": a REQUEST aimed at the
+        subject of the clause; the act demanded is not coded as having happened."""
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            return None
+        lemma = verb.lemma_.lower()
+        obliged = any(c.lower_ in _OBLIGATION for c in clause.children if c.dep_ == "aux")
+        if lemma not in _DEMAND_VERBS and not (obliged and lemma in _STATEMENT_VERBS):
+            return None
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        targets = self._actors_at(subject) if subject is not None else []
+        consumed.update(t.i for t in clause.subtree if t.pos_ in ("VERB", "AUX"))
+        coded = Coded(
+            verb,
+            "REQUEST",
+            _request_mode(self._entry(clause)),
+            self._actors_of_subject(verb),
+            targets or [None],
+        )
+        self._modality(coded, verb)
+        return coded
+
+    def _light_verb(self, verb: Token, consumed: set[int]) -> Coded | None:
+        """ "staged demonstrations", "held talks", "launched an investigation", "imposed a curfew":
+        the noun is the event."""
+        if _lemma(verb, _LIGHT_VERBS) not in _LIGHT_VERBS:
+            return None
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and self._noun_entry(c)), None)
+        if noun is None:
+            return None
+        entry = self._noun_entry(noun)
+        assert entry is not None
+        if _lemma(verb, _LIGHT_VERBS) == "lodge" and entry.type == "PROTEST":
+            entry = Entry("ACCUSE", "disapprove", ("prep:with", "prep:to"), False)  # a diplomatic protest
+        targets = self._targets(noun, entry)
+        if targets == [None]:
+            targets = self._targets(verb, entry)
+        consumed.add(noun.i)
+        consumed.update(_purpose_clauses(verb))
+        coded = Coded(verb, entry.type, entry.mode, self._actors_of_subject(verb), targets)
+        self._modality(coded, verb)
+        return coded
+
+    def _noun_entry(self, noun: Token) -> Entry | None:
+        """The noun's entry, a compound first ("hunger strike", "air strike")."""
+        compounds = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
+        for word in compounds:
+            entries = self.nouns.get(f"{word} {noun.lemma_.lower()}")
+            if entries:
+                return entries[0]
+        entries = self.nouns.get(noun.lemma_.lower())
+        return entries[0] if entries else None
+
+    # -- nouns ---------------------------------------------------------------------------
+
+    def _noun(self, noun: Token) -> Coded | None:
+        """ "Putin's visit to Belgrade", "Russian sanctions against Ukraine"."""
+        entry = self._noun_entry(noun) if noun.dep_ != "compound" else None
+        if entry is None:
+            return None
+        sources = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
+                sources += self._actors_at(child)
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                sources += [a for c in child.children if c.dep_ == "pobj" for a in self._actors_at(c)]
+        if not sources:
+            return None
+        coded = Coded(noun, entry.type, entry.mode, _unique(sources), self._targets(noun, entry))
+        coded.modality = self._claimed_modality(noun) or "asserted"
+        return coded
+
+    # -- participants --------------------------------------------------------------------
+
+    def _participants(self, verb: Token, entry: Entry) -> tuple[list[str], list[str | None]]:
+        passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if passive_subject is not None:
+            # "Kosovo was recognised by 117 countries": the agent acts on the subject
+            sources = [
+                a for c in (agent.children if agent else ()) if c.dep_ == "pobj" for a in self._actors_at(c)
+            ]
+            targets = self._actors_at(passive_subject)
+            if not targets:
+                inner = self._first_actor_inside(passive_subject)  # "a camp for Congolese refugees"
+                targets = [inner] if inner is not None else []
+            return sources, targets or [None]
+        sources = self._actors_of_subject(verb)
+        targets = self._targets(verb, entry)
+        if entry.symmetric and len(sources) > 1 and targets == [None]:
+            return sources, [None]  # "Hungary and Romania agreed": both act, no recipient
+        return sources, targets
+
+    def _actors_of_subject(self, verb: Token) -> list[str]:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        while subject is None and verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head is not verb:
+            verb = verb.head  # "…and imposed sanctions": the subject of the first verb
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in ("this", "that", "which", "what", "there"):
+            return []
+        found = self._actors_at(subject)
+        if not found and subject.pos_ != "PRON":
+            inner = self._first_actor_inside(subject)  # "students throughout Indonesia"
+            found = [inner] if inner is not None else []
+        if not found and subject.pos_ == "PRON":
+            # "Hungary said it will support…": the pronoun is the speaker the clause is reported from
+            speaker = self.claimed_by(subject)
+            found = [speaker] if speaker is not None else []
+        return found
+
+    def _targets(self, token: Token, entry: Entry | None) -> list[str | None]:
+        """The recipient: by the entry's relations, else the first actor named inside the object
+        ("continue military aid to Mozambique"), else the country the action takes place in."""
+        relations = entry.targets if entry is not None else ("dobj",)
+        for relation in relations:
+            found = self._target_token(token, relation)
+            if found is not None:
+                actors = self._actors_at(found) or self._place_country(found)
+                if actors:
+                    return actors
+        for relation in _FALLBACK_TARGETS:
+            found = self._target_token(token, relation)
+            inner = self._first_actor_inside(found) if found is not None else None
+            if inner is not None:
+                return [inner]
+        return [None]
+
+    def _first_actor_inside(self, head: Token) -> str | None:
+        for token in head.subtree:
+            if token.i in self.actors.by_token:
+                return self.actors.by_token[token.i]
+            if token.dep_ == "pobj" and self._place_country(token):
+                return self._place_country(token)[0]
+        return None
+
+    def _target_token(self, token: Token, relation: str) -> Token | None:
+        if relation.startswith("prep:"):
+            word = relation[5:]
+            for child in token.children:
+                if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
+                    return next((c for c in child.children if c.dep_ == "pobj"), None)
+            return None
+        deps = _OBJECT_DEPS.get(relation, (relation,))
+        return next((c for c in token.children if c.dep_ in deps), None)
+
+    def _first_actor(self, token: Token, deps: tuple[str, ...], preps: tuple[str, ...]) -> str | None:
+        for relation in (*deps, *preps):
+            found = self._target_token(token, relation)
+            if found is not None and self._actors_at(found):
+                return self._actors_at(found)[0]
+        return None
+
+    def _actors_at(self, head: Token) -> list[str]:
+        """Actors a noun phrase names: its head's and its conjuncts', its nationality modifiers'
+        ("Hungarian and Romanian officials"), its possessor's rather than its compounds' ("Kosovo's
+        UN membership"), or an "of"/"from" complement's ("the government of Serbia")."""
+        found: list[str] = []
+        for token in (head, *_conjuncts(head)):
+            if token.i in self.actors.by_token:
+                found.append(self.actors.by_token[token.i])
+            found += self._modifier_actors(token)
+        return _unique(found)
+
+    def _modifier_actors(self, token: Token) -> list[str]:
+        by_token = self.actors.by_token
+        possessors = [c for c in token.children if c.dep_ == "poss" and c.i in by_token]
+        modifiers = possessors or [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+        found = [by_token[t.i] for m in modifiers for t in (m, *_conjuncts(m)) if t.i in by_token]
+        if not found and token.i not in by_token:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                    found += [by_token[c.i] for c in child.children if c.i in by_token]
+        return found
+
+    def _country_of(self, actor_id: str) -> str | None:
+        """The country actor of an actor: itself for a country, its affiliation otherwise."""
+        actor = self.gazetteer.get(actor_id)
+        if actor is not None and actor.kind == "country":
+            return actor.id
+        code = self.countries.get(actor_id)
+        country = self.gazetteer.by_country_code(code) if code and code not in ("IGO", "NGO") else None
+        if country is None:
+            return None
+        self.implied.setdefault(country.id, None)
+        return country.id
+
+    def _place_country(self, token: Token) -> list[str]:
+        """A capital named as a place ("arrived in Belgrade") stands for its country here."""
+        metonym = self.gazetteer.by_metonym(token.text)
+        if metonym is None or metonym[0].kind != "country":
+            return []
+        self.implied.setdefault(metonym[0].id, token)
+        return [metonym[0].id]
+
+    def implied_actors(self, used: set[str | None]) -> list[Actor]:
+        """Countries an event needs that the text names only as a place ("a curfew in Algiers"),
+        or not at all (the home country of a protest): actors too, with the place as mention."""
+        actors = []
+        for actor_id, token in self.implied.items():
+            known = self.gazetteer.get(actor_id)
+            if actor_id not in used or actor_id in self.countries or known is None:
+                continue
+            mentions = (
+                [Mention(token.idx, token.idx + len(token.text), token.text)] if token is not None else []
+            )
+            actors.append(Actor(known.id, known.name, known.kind, known.country, known.sector, mentions))  # type: ignore[arg-type]
+            self.countries[actor_id] = known.country
+        return actors
+
+    # -- modality ------------------------------------------------------------------------
+
+    def _modality(self, coded: Coded, verb: Token) -> None:
+        """Future ("will", "would" in reported speech), hypothetical (a condition, "could"),
+        reported (in a quote), or asserted; negation is flagged apart."""
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        coded.negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+        reported = verb.dep_ == "ccomp" or self.claimed_by(verb) is not None
+        if _inside_condition(verb):
+            coded.modality = "hypothetical"
+        elif auxiliaries & _FUTURE_AUX or _going_to(verb) or ("would" in auxiliaries and reported):
+            coded.modality = "future"
+        elif auxiliaries & _HYPOTHETICAL_AUX:
+            coded.modality = "hypothetical"
+        else:
+            coded.modality = "reported" if self.claimed_by(verb) is not None else "asserted"
+        if coded.type in COOPERATIVE and _on_condition(verb, "unless"):
+            coded.type, coded.modality = "THREATEN", "future"  # "will withdraw unless…" is a threat
+
+    def _claimed_modality(self, token: Token) -> str | None:
+        return "reported" if self.claimed_by(token) is not None else None
+
+    def claimed_by(self, token: Token) -> str | None:
+        """The speaker of the quote an event sits in, if it sits in one."""
+        for quote in self.quotes:
+            if quote.start <= token.idx < quote.end and quote.speaker is not None:
+                return quote.speaker
+        return None
+
+    # -- records -------------------------------------------------------------------------
+
+    def records(self, coded: Coded, dates: EventDates) -> Iterator[Event]:
+        trigger = coded.trigger
+        if coded.type in DOMESTIC and coded.targets == [None]:
+            # protests, repression and concessions with no one named are aimed at home
+            coded.targets = [self._country_of(coded.sources[0])]
+        claimed = self.claimed_by(trigger)
+        date = dates.date_of(trigger)
+        for source in coded.sources:
+            for target in coded.targets:
+                if target == source and len(coded.targets) > 1:
+                    continue
+                yield Event(
+                    type=coded.type, source=source, target=target, trigger=trigger.text,
+                    start=trigger.idx, end=trigger.idx + len(trigger.text), mode=coded.mode, date=date,
+                    negated=coded.negated, modality=coded.modality, claimed_by=claimed,  # type: ignore[arg-type]
+                )  # fmt: skip
+
+
+def _plover_intent(coded: Coded) -> Coded:
+    """PLOVER codes what is promised or planned as AGREE, and hostile intentions as THREATEN."""
+    if coded.modality == "future" and not coded.negated:
+        if coded.type in COOPERATIVE - {"AGREE"}:
+            coded.type, coded.mode = "AGREE", None
+        elif coded.type in HOSTILE - {"THREATEN"}:
+            coded.type = "THREATEN"
+    return coded
+
+
+def _request_mode(entry: Entry | None) -> str | None:
+    if entry is None:
+        return None
+    return {"CONSULT": "meet", "AID": "assist", "RETREAT": "yield", "CONCEDE": "yield"}.get(
+        entry.type, "change"
+    )
+
+
+def _inside_condition(verb: Token) -> bool:
+    """The verb of an "if"/"unless" clause."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+
+
+def _on_condition(verb: Token, word: str) -> bool:
+    """The verb governs a condition clause: "will withdraw unless they pay"."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == word for m in c.children)
+        for c in verb.children
+    )
+
+
+def _background(token: Token) -> bool:
+    """Relative clauses, participle modifiers and "…, killing one person" adjuncts describe the
+    background of the sentence's event, not news of their own: they are not coded."""
+    if token.dep_ in ("relcl", "acl"):
+        return True
+    return (
+        token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in token.children)
+    )
+
+
+def _lemma(token: Token, known: object) -> str:
+    """The token's lemma, mended where the lemmatiser dropped an "e" ("staged" -> "stag")."""
+    lemma = token.lemma_.lower()
+    if lemma not in known and f"{lemma}e" in known and token.lower_.startswith(f"{lemma}e"):  # type: ignore[operator]
+        return f"{lemma}e"
+    return lemma
+
+
+def _purpose_clauses(verb: Token) -> list[int]:
+    """Verbs of "to"-clauses that give the purpose of an event ("…to demand reforms")."""
+    return [
+        t.i
+        for clause in verb.children
+        if clause.dep_ in ("advcl", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        for t in clause.subtree
+        if t.pos_ in ("VERB", "AUX")
+    ]
+
+
+def _alleged_acts(verb: Token) -> list[int]:
+    """Verbs in the "of"/"for" complement of an accusation or a demand."""
+    return [
+        t.i
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+        for t in prep.subtree
+        if t.pos_ in ("VERB", "AUX")
+    ]
+
+
+def _blocks_a_place(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in _PASSAGES for o in objects)
+
+
+def _going_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ == "go"
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    found, frontier = [], [token]
+    while frontier:
+        current = frontier.pop()
+        for child in current.children:
+            if child.dep_ == "conj":
+                found.append(child)
+                frontier.append(child)
+    return found
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -71,7 +71,7 @@ class MentionFinder:
                 self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
 
     def __call__(self, doc: Doc) -> list[Mention]:
-        found = self.gazetteer_mentions(doc)
+        found = _merge_groups(doc, self.gazetteer_mentions(doc))
         taken = {i for m in found for i in range(m.start, m.end)}
         for ent in doc.ents:
             mention = self._from_entity(doc, ent, found, taken)
@@ -118,7 +118,7 @@ class MentionFinder:
         metonym = self.gazetteer.by_metonym(text)
         if metonym is not None:
             return Mention(_with_article(span), span.end, "LOC", "metonym", [metonym[0]])
-        country = self.gazetteer.by_demonym(text) if len(span) == 1 else None
+        country = self.gazetteer.by_demonym(text) if len(span) <= 3 else None  # "South Korean"
         if country is not None:
             return Mention(span.start, span.end, "MISC", "demonym", [country])
         return None
@@ -138,6 +138,8 @@ class MentionFinder:
         for mention in overlapping:
             if mention.how == "metonym" and (mention.start, mention.end) == (ent.start, ent.end):
                 mention.label = label  # the Pentagon, the State Department: institutions, not places
+        if whole.label_ in ("GPE", "LOC") and any(m.how == "alias" and m.label == "LOC" for m in inside):
+            return None  # "South Lebanon", "northern Kosovo": a region names its country
         if len(overlapping) == len(inside) and not _explains(ent, inside):
             # A longer proper name around gazetteer words: "University of Belgrade",
             # "Serbian Progressive Party". The name wins over the words inside it.
@@ -146,6 +148,26 @@ class MentionFinder:
                 taken.difference_update(range(mention.start, mention.end))
             return Mention(ent.start, ent.end, label, "ner")
         return None
+
+
+def _merge_groups(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """ "Kosovo Serbs", "Bosnian Serbs": a place or nationality followed by a people is one group,
+    of the place's country, not two countries."""
+    merged: list[Mention] = []
+    for mention in found:
+        last = merged[-1] if merged else None
+        people = mention.how == "demonym" and doc[mention.end - 1].tag_ in ("NNPS", "NNS")
+        joins = last is not None and people and last.end == mention.start and last.label in ("LOC", "MISC")
+        if (
+            joins
+            and last.how in ("alias", "demonym")
+            and last.actor is not None
+            and last.actor.kind == "country"
+        ):
+            merged[-1] = Mention(last.start, mention.end, "MISC", "group", [last.actor])
+            continue
+        merged.append(mention)
+    return merged
 
 
 def _token_key(token: Token) -> str:

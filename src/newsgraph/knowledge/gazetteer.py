@@ -231,6 +231,10 @@ class Gazetteer:
         ids = self._surname.get(match_key(surname), [])
         return sorted((self._actors[i] for i in ids), key=_latest_end, reverse=True)
 
+    def surname_keys(self) -> list[str]:
+        """Every indexed surname key, for fuzzy matching of misspelt names."""
+        return list(self._surname)
+
     def by_country_code(self, code: str) -> GazetteerActor | None:
         """The country actor for an alpha-3 code ('SRB' -> Serbia)."""
         actor_id = self._country.get(code.upper())

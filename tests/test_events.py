@@ -1,0 +1,111 @@
+"""The events stage: PLOVER-coded, dated events between canonical actors, with modality."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import api
+from newsgraph.records import Article, Event
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return api.load_pipeline(stages=("actors", "quotes", "events"))
+
+
+def events(pipeline, text: str, date: str = "2022-06-06") -> list[Event]:
+    result = pipeline.analyze(Article(id="e", text=text, date=date))
+    actor_ids = {a.id for a in result.actors}
+    for event in result.events:
+        assert result.article.text[event.start : event.end] == event.trigger
+        assert event.source in actor_ids and (event.target is None or event.target in actor_ids)
+    return result.events
+
+
+def coded(found: list[Event]) -> list[tuple]:
+    return [(e.type, e.source, e.target) for e in found]
+
+
+def test_a_plain_event_with_its_date(pipeline):
+    [event] = events(pipeline, "Russia invaded Ukraine on February 24, drawing condemnation from the West.")
+    assert (event.type, event.source, event.target) == ("ASSAULT", "Q159", "Q212")
+    assert (event.date, event.modality, event.negated, event.trigger) == (
+        "2022-02-24",
+        "asserted",
+        False,
+        "invaded",
+    )
+
+
+def test_purchase_from_a_country_named_by_its_goods(pipeline):
+    found = events(pipeline, "Serbia bought a Chinese air-defence system in April.", date="2022-06-06")
+    assert coded(found) == [("COOPERATE", "Q403", "Q148")]
+    assert found[0].date == "2022-04-01"
+
+
+def test_negation_is_flagged_not_inverted(pipeline):
+    [event] = events(pipeline, "Serbia has not recognised Kosovo's independence.")
+    assert (event.type, event.source, event.target, event.negated) == ("SUPPORT", "Q403", "Q1246", True)
+
+
+def test_future_intentions_are_coded_as_plover_intents(pipeline):
+    promise = events(pipeline, "China will provide Serbia with a second batch of vaccines next month.")
+    assert [(e.type, e.source, e.target, e.modality) for e in promise] == [
+        ("AGREE", "Q148", "Q403", "future")
+    ]
+    threat = events(pipeline, "Vučić threatened to send troops into northern Kosovo.")
+    assert [(e.type, e.source) for e in threat] == [("THREATEN", "Q222031")]
+
+
+def test_hypothetical_events(pipeline):
+    found = events(pipeline, "If Serbia joined NATO, Russia would have to react, the embassy said.")
+    joined = next(e for e in found if e.trigger == "joined")
+    assert (joined.type, joined.source, joined.target, joined.modality) == (
+        "COOPERATE",
+        "Q403",
+        "Q7184",
+        "hypothetical",
+    )
+
+
+def test_passive_voice(pipeline):
+    [event] = events(pipeline, "Kosovo was recognised by the United States in February 2008.")
+    assert (event.type, event.source, event.target, event.date) == ("SUPPORT", "Q30", "Q1246", "2008-02-01")
+
+
+def test_nominal_events(pipeline):
+    found = events(
+        pipeline, "Putin's visit to Belgrade on January 17 was the third in a decade.", date="2019-01-20"
+    )
+    assert [(e.type, e.mode, e.source, e.target, e.date) for e in found] == [
+        ("CONSULT", "visit", "Q7747", "Q403", "2019-01-17")
+    ]
+
+
+def test_compound_actors_give_one_event_each(pipeline):
+    found = events(pipeline, "Hungarian and Romanian officials agreed on Wednesday to cooperate on refugees.")
+    assert sorted(coded(found)) == [("AGREE", "Q218", None), ("AGREE", "Q28", None)]
+
+
+def test_a_claim_inside_a_quote_is_claimed_by_its_speaker(pipeline):
+    text = "“Kosovo police attacked our people in Zvečan,” Aleksandar Vučić said on Friday."
+    [event] = events(pipeline, text, date="2023-05-27")
+    assert (event.type, event.source, event.claimed_by, event.modality) == (
+        "ASSAULT",
+        "Q1246",
+        "Q222031",
+        "reported",
+    )
+
+
+def test_requests_and_demands_are_aimed_at_the_party_asked(pipeline):
+    urged = events(pipeline, "The European Union urged Serbia to align its foreign policy with the bloc.")
+    assert coded(urged) == [("REQUEST", "Q458", "Q403")]
+    demanded = events(pipeline, "Kosovo demanded that Serbia withdraw its troops from the border.")
+    assert coded(demanded) == [("REQUEST", "Q1246", "Q403")]
+
+
+def test_sentences_without_a_political_event(pipeline):
+    assert events(pipeline, "The weather in Belgrade was mild for January, with little snow.") == []
