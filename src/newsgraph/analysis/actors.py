@@ -334,8 +334,16 @@ class ArticleResolver:
     def _resolve_pronouns(self) -> None:
         """Pronouns outside quotations: inside one, "he" is whoever the speaker talks about."""
         genders = {r.id: r.gender for r in self.referents.values()}
-        people = sorted(self.people, key=lambda m: m.start)
         quotes = quoted_regions(self.text)
+        # people named inside a quotation are not who "he said" after it refers to
+        people = sorted(
+            (
+                m
+                for m in self.people
+                if not inside(quotes, self.doc[m.start].idx, self.doc[m.end - 1].idx + 1)
+            ),
+            key=lambda m: m.start,
+        )
         for pronoun in resolvable_pronouns(self.doc):
             if inside(quotes, pronoun.idx, pronoun.idx + len(pronoun)):
                 continue

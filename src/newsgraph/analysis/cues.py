@@ -67,13 +67,14 @@ def content_of(token: Token, rules: dict[str, list[CueRule]]) -> tuple[Span, Cue
     if token.pos_ not in ("VERB", "AUX", "NOUN") or token.dep_ == "amod":
         return None
     for rule in rules.get(cue_lemma(token), ()):
-        span = _apply(token, rule.relation)
+        span = content_of_rule(token, rule.relation)
         if span is not None:
             return span, rule
     return None
 
 
-def _apply(cue: Token, relation: str) -> Span | None:
+def content_of_rule(cue: Token, relation: str) -> Span | None:
+    """The content span one rule relation reaches from a cue, or None."""
     doc = cue.doc
     if relation.startswith("^"):
         if cue.dep_ != relation[1:] or cue.head is cue:
@@ -89,6 +90,14 @@ def _apply(cue: Token, relation: str) -> Span | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+        return None
+    if ">" in relation:
+        first, second = relation.split(">", 1)
+        for child in cue.children:
+            if child.dep_ == first:
+                for grandchild in child.children:
+                    if grandchild.dep_ == second:
+                        return doc[grandchild.left_edge.i : grandchild.right_edge.i + 1]
         return None
     for child in cue.children:
         if child.dep_ == relation:

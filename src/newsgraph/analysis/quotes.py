@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analysis.cues import CUE_PARTICLES, content_of, is_speech_cue, load_cue_rules
+from newsgraph.analysis.cue_model import candidates, features, load_cue_model
+from newsgraph.analysis.cues import CUE_PARTICLES, CueRule, content_of, is_speech_cue, load_cue_rules
 from newsgraph.analysis.quotemarks import quoted_regions
 from newsgraph.analysis.registry import register_stage
 from newsgraph.records import Analysis, Quote
@@ -60,10 +61,12 @@ class QuoteStage:
     name = "quotes"
 
     def __init__(self, nlp: Language) -> None:
-        rules = load_cue_rules()
+        self.all_rules = load_cue_rules()
         self.rules = {
-            lemma: [r for r in found if r.precision >= _MIN_PRECISION] for lemma, found in rules.items()
+            lemma: [r for r in found if r.precision >= _MIN_PRECISION]
+            for lemma, found in self.all_rules.items()
         }
+        self.model = load_cue_model()
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         actors = ActorIndex(doc, analysis)
@@ -87,7 +90,7 @@ class QuoteStage:
         return found
 
     def _by_rule(self, cue: Token, actors: ActorIndex) -> Quote | None:
-        found = content_of(cue, self.rules)
+        found = self._best_match(cue)
         if found is None:
             return None
         content = _trim(_balanced(found[0]))
@@ -95,6 +98,22 @@ class QuoteStage:
         if speaker is None or len(content) < _MIN_CONTENT_TOKENS:
             return None
         return _quote(content, speaker, _cue_text(cue), direct=False)
+
+    def _best_match(self, cue: Token) -> tuple[Span, CueRule] | None:
+        """The cue's content: the model's most probable rule match above its threshold, or, with
+        no model shipped, the most precise rule that matches."""
+        if cue.pos_ not in ("VERB", "AUX", "NOUN") or cue.dep_ == "amod":
+            return None
+        if self.model is None:
+            return content_of(cue, self.rules)
+        scored = [
+            (self.model.probability(features(cue, rule, span)), span, rule)
+            for rule, span in candidates(cue, self.all_rules.get(cue.lemma_.lower(), []))
+        ]
+        if not scored:
+            return None
+        probability, span, rule = max(scored, key=lambda item: item[0])
+        return (span, rule) if probability >= self.model.threshold else None
 
     # -- direct quotes -------------------------------------------------------------------
 
