@@ -10,7 +10,9 @@ FIGHT→ASSAULT) and CAMEO's old country codes to ISO (ITL→ITA, JAP→JPN); NG
 IGO count as one class, as the gold codes Amnesty and the Red Cross as IGO. Our
 events become the same tuples through each actor's country (IGO for
 international organisations); hypothetical events are left out and negated
-cooperative ones count as REJECT, as PLOVER's coders did. Precision and recall are over distinct tuples
+cooperative ones count as REJECT, as PLOVER's coders did, and a meeting (CONSULT other than a
+visit, a call or a mediation) counts as both parties acting with no recipient, as the codebook
+says. Precision and recall are over distinct tuples
 per sentence. A looser score on (type, source country) is printed beside.
 """
 
@@ -66,9 +68,12 @@ def predicted_tuples(analysis: Analysis) -> set[Tuple3]:
         if e.modality == "hypothetical":
             continue
         kind = "REJECT" if e.negated and e.type in COOPERATIVE else e.type
-        found.add(
-            (kind, _class(countries.get(e.source)), _class(countries.get(e.target)) if e.target else None)
-        )
+        source = _class(countries.get(e.source))
+        target = _class(countries.get(e.target)) if e.target else None
+        if kind == "CONSULT" and e.mode in (None, "multilateral") and target is not None:
+            found.update({(kind, source, None), (kind, target, None)})  # a meeting: both act
+        else:
+            found.add((kind, source, target))
     return found
 
 

@@ -36,7 +36,7 @@ HOSTILE = frozenset({"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "A
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})  # with no recipient named: the actor's own country
 # Verbs that take another verb, and what they make of it.
 FRAMES = {
-    **dict.fromkeys(("agree", "offer", "promise", "pledge", "vow", "undertake", "commit"), "commit"),
+    **dict.fromkeys(("agree", "offer", "promise", "pledge", "vow", "swear", "undertake", "commit"), "commit"),
     **dict.fromkeys(("threaten",), "threaten"),
     **dict.fromkeys(("refuse", "decline", "fail", "reject"), "refuse"),
     **dict.fromkeys(
@@ -64,6 +64,10 @@ _FALLBACK_TARGETS = (
     "dobj", "xcomp", "prep:against", "prep:with", "prep:for", "prep:in", "prep:into", "prep:to", "prep:on",
     "prep:at", "prep:near",
 )  # fmt: skip
+_EFFORT_NOUNS = frozenset({"effort", "campaign", "mission", "process", "operation", "bid", "plan"})
+_CONCESSION_OBJECTS = frozenset(
+    """demand condition term ultimatum curfew emergency ban restriction embargo""".split()
+)
 _RECIPROCAL = frozenset({"reach", "meet", "agree", "talk", "negotiate", "sign", "settle"})
 _PASSAGES = frozenset(
     """road street highway bridge border crossing entrance access traffic transport railway port
@@ -71,7 +75,7 @@ _PASSAGES = frozenset(
 )
 _LIGHT_VERBS = frozenset(
     """stage hold launch begin start continue mount lodge issue open conduct carry make take file
-    announce organise organize resume end impose declare""".split()
+    announce organise organize resume end impose declare halt suspend""".split()
 )
 
 
@@ -81,6 +85,7 @@ class Entry:
     mode: str | None
     targets: tuple[str, ...]  # "dobj", "dative", "prep:<word>"
     symmetric: bool
+    required: bool = False  # "dobj!": only an event when the relation is there ("returned the land")
 
 
 @dataclass(slots=True)
@@ -105,8 +110,10 @@ def load_dictionary(name: str) -> dict[str, list[Entry]]:
         if not line.strip() or line.startswith("#"):
             continue
         lemma, kind, mode, target = [*line.split("\t"), "", "", ""][:4]
-        relations = tuple(t for t in target.split(",") if t)
-        entry = Entry(kind, mode or None, tuple(r for r in relations if r != "sym"), "sym" in relations)
+        relations = tuple(t.rstrip("!") for t in target.split(",") if t)
+        entry = Entry(
+            kind, mode or None, tuple(r for r in relations if r != "sym"), "sym" in relations, "!" in target
+        )
         entries.setdefault(lemma, []).append(entry)
     return entries
 
@@ -194,8 +201,9 @@ class SentenceCoder:
         entries = self.verbs.get(lemma, ())
         for entry in entries:
             if any(self._target_token(verb, relation) is not None for relation in entry.targets):
-                return entry
-        return entries[0] if entries else None
+                return _by_object(verb, entry)
+        optional = [e for e in entries if not e.required]
+        return _by_object(verb, optional[0]) if optional else None
 
     def _frame(self, verb: Token, consumed: set[int]) -> Coded | None:
         """ "agreed to cooperate", "threatened to ban", "urged Serbia to join", "is willing to
@@ -271,8 +279,11 @@ class SentenceCoder:
             return None
         entry = self._noun_entry(noun)
         assert entry is not None
-        if _lemma(verb, _LIGHT_VERBS) == "lodge" and entry.type == "PROTEST":
+        light = _lemma(verb, _LIGHT_VERBS)
+        if light == "lodge" and entry.type == "PROTEST":
             entry = Entry("ACCUSE", "disapprove", ("prep:with", "prep:to"), False)  # a diplomatic protest
+        elif light in ("end", "halt", "suspend", "break") and entry.type in COOPERATIVE:
+            entry = Entry("SANCTION", "discontinue", entry.targets, False)  # "ended mediation efforts"
         targets = self._targets(noun, entry)
         if targets == [None]:
             targets = self._targets(verb, entry)
@@ -290,7 +301,13 @@ class SentenceCoder:
             if entries:
                 return entries[0]
         entries = self.nouns.get(noun.lemma_.lower())
-        return entries[0] if entries else None
+        if entries:
+            return entries[0]
+        if noun.lemma_.lower() in _EFFORT_NOUNS:  # "a mediation effort", "a peace campaign"
+            for child in noun.children:
+                if child.dep_ == "compound" and self.nouns.get(child.lemma_.lower()):
+                    return self.nouns[child.lemma_.lower()][0]
+        return None
 
     # -- nouns ---------------------------------------------------------------------------
 
@@ -526,6 +543,16 @@ def _on_condition(verb: Token, word: str) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == word for m in c.children)
         for c in verb.children
     )
+
+
+def _by_object(verb: Token, entry: Entry) -> Entry:
+    """Some verbs change type with their object: accepting demands or lifting a curfew is a
+    concession; ending talks is a sanction."""
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    lemma = verb.lemma_.lower()
+    if objects & _CONCESSION_OBJECTS and lemma in ("accept", "lift", "ease", "end", "relax"):
+        return Entry("CONCEDE", None, entry.targets, False)
+    return entry
 
 
 def _background(token: Token) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.knowledge.gazetteer import Gazetteer, GazetteerActor, match_key
@@ -20,6 +21,7 @@ from newsgraph.knowledge.gazetteer import Gazetteer, GazetteerActor, match_key
 NER_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "MISC"}
 KIND_LABELS = {"person": "PER", "organization": "ORG", "group": "ORG", "country": "LOC", "other": "LOC"}
 MAX_NGRAM = 7
+_COUNTRY_SIMILARITY = 88
 _PREFIXES = {"pro", "anti", "non"}
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # "pro-Putin" is a stance, not a mention of Putin
 _NOISE = re.compile(
@@ -64,7 +66,11 @@ class MentionFinder:
         # n-gram scan only asks the gazetteer about keys that can match.
         self._keys: set[str] = set()
         self._longest: dict[str, int] = {}
-        for text, _, _ in gazetteer.surface_forms():
+        self._countries: dict[str, GazetteerActor] = {}  # alias key -> country, for misspellings
+        for text, actor_id, how in gazetteer.surface_forms():
+            actor = gazetteer.get(actor_id)
+            if how == "alias" and actor is not None and actor.kind == "country" and len(text) >= 5:
+                self._countries[match_key(text)] = actor
             words = match_key(text).removeprefix("the ").split()
             if words:
                 self._keys.add(" ".join(words))
@@ -123,6 +129,13 @@ class MentionFinder:
             return Mention(span.start, span.end, "MISC", "demonym", [country])
         return None
 
+    def _misspelt_country(self, ent: Span) -> GazetteerActor | None:
+        """ "Ethopia": a place NER found that is one or two letters off a country's name."""
+        key = match_key(ent.text)
+        if len(key) < 5 or not ent.text[:1].isupper():
+            return None
+        return _misspelt_country_key(key, self._countries)
+
     def _from_entity(self, doc: Doc, ent: Span, found: list[Mention], taken: set[int]) -> Mention | None:
         """An NER entity becomes a mention unless a gazetteer match already explains it."""
         label = NER_LABELS.get(ent.label_)
@@ -134,6 +147,9 @@ class MentionFinder:
         inside = [m for m in found if whole.start <= m.start and m.end <= whole.end]
         overlapping = [m for m in found if m.start < whole.end and whole.start < m.end]
         if not overlapping:
+            country = self._misspelt_country(ent) if whole.label_ == "GPE" or len(ent) == 1 else None
+            if country is not None:
+                return Mention(ent.start, ent.end, "LOC", "alias", [country])
             return Mention(ent.start, ent.end, label, "ner")
         for mention in overlapping:
             if mention.how == "metonym" and (mention.start, mention.end) == (ent.start, ent.end):
@@ -194,6 +210,11 @@ def _with_article(span: Span) -> int:
     if span.start > 0 and doc[span.start - 1].lower_ == "the" and span.root.dep_ not in ("compound", "amod"):
         return span.start - 1
     return span.start
+
+
+def _misspelt_country_key(key: str, countries: dict[str, GazetteerActor]) -> GazetteerActor | None:
+    close = process.extractOne(key, list(countries), scorer=fuzz.ratio, score_cutoff=_COUNTRY_SIMILARITY)
+    return countries[close[0]] if close else None
 
 
 def _explains(ent: Span, inside: list[Mention]) -> bool:
