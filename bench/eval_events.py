@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from newsgraph import api
-from newsgraph.analysis.events import COOPERATIVE
+from newsgraph.analysis.event_grammar import COOPERATIVE
 from newsgraph.records import Analysis, Article
 
 DEFAULT_GOLD = (

@@ -17,105 +17,49 @@ turns an event into its opposite: "have not recognised" stays SUPPORT with
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsgraph.analysis.event_grammar import (
+    ADJECTIVE_FRAMES,
+    COOPERATIVE,
+    DEMAND_VERBS,
+    DOMESTIC,
+    EFFORT_NOUNS,
+    FALLBACK_TARGETS,
+    FRAMES,
+    FUTURE_AUX,
+    HOSTILE,
+    HYPOTHETICAL_AUX,
+    LIGHT_VERBS,
+    OBJECT_DEPS,
+    OBLIGATION,
+    RECIPROCAL,
+    STATEMENT_VERBS,
+    Coded,
+    Entry,
+    alleged_acts,
+    blocks_a_place,
+    by_object,
+    conjuncts,
+    dictionary_lemma,
+    going_to,
+    inside_condition,
+    is_background,
+    load_dictionary,
+    on_condition,
+    plover_intent,
+    purpose_clauses,
+    request_mode,
+    unique,
+)
 from newsgraph.analysis.quotes import ActorIndex
 from newsgraph.analysis.registry import register_stage
 from newsgraph.analysis.temporal import EventDates
 from newsgraph.knowledge.gazetteer import load_gazetteer
 from newsgraph.records import Actor, Analysis, Event, Mention
-
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-HOSTILE = frozenset({"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
-DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})  # with no recipient named: the actor's own country
-# Verbs that take another verb, and what they make of it.
-FRAMES = {
-    **dict.fromkeys(("agree", "offer", "promise", "pledge", "vow", "swear", "undertake", "commit"), "commit"),
-    **dict.fromkeys(("threaten",), "threaten"),
-    **dict.fromkeys(("refuse", "decline", "fail", "reject"), "refuse"),
-    **dict.fromkeys(
-        ("urge", "ask", "call", "appeal", "press", "push", "demand", "implore", "request"), "request"
-    ),
-    **dict.fromkeys(("plan", "intend", "prepare", "aim", "want", "hope", "expect", "seek", "move"), "future"),
-    **dict.fromkeys(("try", "attempt"), "attempt"),
-    **dict.fromkeys(("begin", "start", "continue", "resume", "decide", "order", "manage"), "aspect"),
-}
-# "is willing to", "are ready to": adjectives that frame the verb after them.
-ADJECTIVE_FRAMES = {
-    **dict.fromkeys(("willing", "ready", "prepared", "committed", "determined", "eager"), "commit"),
-    **dict.fromkeys(("unwilling", "reluctant"), "refuse"),
-    **dict.fromkeys(("likely", "expected", "set", "due", "about"), "future"),
-}
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "'d"})
-_CONDITIONS = frozenset({"if", "unless"})
-_OBJECT_DEPS = {"dobj": ("dobj",), "dative": ("dative", "iobj")}
-_NOT_ACTORS = frozenset({"it", "this", "that", "which", "who", "what", "there"})
-_DEMAND_VERBS = frozenset({"demand", "insist", "urge", "request", "ask", "order", "require"})
-_STATEMENT_VERBS = frozenset({"say", "announce", "declare", "conclude", "state", "tell", "add", "argue"})
-_OBLIGATION = frozenset({"must", "should", "ought"})
-_FALLBACK_TARGETS = (
-    "dobj", "xcomp", "prep:against", "prep:with", "prep:for", "prep:in", "prep:into", "prep:to", "prep:on",
-    "prep:at", "prep:near",
-)  # fmt: skip
-_EFFORT_NOUNS = frozenset({"effort", "campaign", "mission", "process", "operation", "bid", "plan"})
-_CONCESSION_OBJECTS = frozenset(
-    """demand condition term ultimatum curfew emergency ban restriction embargo""".split()
-)
-_RECIPROCAL = frozenset({"reach", "meet", "agree", "talk", "negotiate", "sign", "settle"})
-_PASSAGES = frozenset(
-    """road street highway bridge border crossing entrance access traffic transport railway port
-    airport square route motorway junction""".split()
-)
-_LIGHT_VERBS = frozenset(
-    """stage hold launch begin start continue mount lodge issue open conduct carry make take file
-    announce organise organize resume end impose declare halt suspend""".split()
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    type: str
-    mode: str | None
-    targets: tuple[str, ...]  # "dobj", "dative", "prep:<word>"
-    symmetric: bool
-    required: bool = False  # "dobj!": only an event when the relation is there ("returned the land")
-
-
-@dataclass(slots=True)
-class Coded:
-    """One event before it becomes records: the tokens that carry it and what they mean."""
-
-    trigger: Token
-    type: str
-    mode: str | None
-    sources: list[str]
-    targets: list[str | None]
-    negated: bool = False
-    modality: str = "asserted"
-
-
-@functools.lru_cache(maxsize=2)
-def load_dictionary(name: str) -> dict[str, list[Entry]]:
-    """``verbs`` or ``nouns``: lemma (with a particle, "call on") -> entries, in file order."""
-    text = resources.files("newsgraph.knowledge").joinpath("data", f"plover_{name}.tsv").read_text("utf-8")
-    entries: dict[str, list[Entry]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        lemma, kind, mode, target = [*line.split("\t"), "", "", ""][:4]
-        relations = tuple(t.rstrip("!") for t in target.split(",") if t)
-        entry = Entry(
-            kind, mode or None, tuple(r for r in relations if r != "sym"), "sym" in relations, "!" in target
-        )
-        entries.setdefault(lemma, []).append(entry)
-    return entries
 
 
 @register_stage("events")
@@ -155,7 +99,7 @@ class SentenceCoder:
         for token in self.doc:
             if token.i in consumed:
                 continue
-            if _background(token):
+            if is_background(token):
                 consumed.update(t.i for t in token.subtree)  # nothing inside it is news either
                 continue
             if token.pos_ in ("VERB", "AUX"):
@@ -178,21 +122,21 @@ class SentenceCoder:
         entry = self._entry(verb)
         if entry is None:
             return None
-        if entry.type == "REJECT" and _lemma(verb, self.verbs) == "block" and _blocks_a_place(verb):
+        if entry.type == "REJECT" and dictionary_lemma(verb, self.verbs) == "block" and blocks_a_place(verb):
             entry = Entry("PROTEST", "obstruct", (), False)  # "blocked the roads": a blockade
         if consumed is not None:
-            consumed.update(_purpose_clauses(verb))  # "demonstrated to demand…" is one PROTEST
+            consumed.update(purpose_clauses(verb))  # "demonstrated to demand…" is one PROTEST
             if entry.type in ("ACCUSE", "REQUEST", "THREATEN"):
-                consumed.update(_alleged_acts(verb))  # "accused X of shelling…": part of the accusation
+                consumed.update(alleged_acts(verb))  # "accused X of shelling…": part of the accusation
         sources, targets = self._participants(verb, entry)
         coded = Coded(verb, entry.type, entry.mode, sources, targets)
         self._modality(coded, verb)
-        return _plover_intent(coded)
+        return plover_intent(coded)
 
     def _entry(self, verb: Token) -> Entry | None:
         """The verb's dictionary entry: with its particle first ("call on", "step down"), then the
         first entry whose target relation the sentence has."""
-        lemma = _lemma(verb, self.verbs)
+        lemma = dictionary_lemma(verb, self.verbs)
         particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
         preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
         for word in particles + preps:
@@ -201,9 +145,9 @@ class SentenceCoder:
         entries = self.verbs.get(lemma, ())
         for entry in entries:
             if any(self._target_token(verb, relation) is not None for relation in entry.targets):
-                return _by_object(verb, entry)
+                return by_object(verb, entry)
         optional = [e for e in entries if not e.required]
-        return _by_object(verb, optional[0]) if optional else None
+        return by_object(verb, optional[0]) if optional else None
 
     def _frame(self, verb: Token, consumed: set[int]) -> Coded | None:
         """ "agreed to cooperate", "threatened to ban", "urged Serbia to join", "is willing to
@@ -216,13 +160,15 @@ class SentenceCoder:
             inner = next((c for c in state.children if c.dep_ == "xcomp"), None) if kind else None
         if kind is None or inner is None:
             return None
-        consumed.add(inner.i)
+        consumed.update(
+            [inner.i, *(c.i for c in conjuncts(inner))]
+        )  # "promised to democratize … and establish"
         entry = self._entry(inner)
         sources = self._actors_of_subject(verb)
         if kind == "request":
             addressee = self._first_actor(verb, ("dobj", "dative"), ("prep:on", "prep:to"))
             targets = [addressee] if addressee else self._targets(inner, entry)
-            coded = Coded(verb, "REQUEST", _request_mode(entry), sources, targets)
+            coded = Coded(verb, "REQUEST", request_mode(entry), sources, targets)
         elif entry is None and kind not in ("commit", "threaten", "refuse"):
             return None
         else:
@@ -230,7 +176,7 @@ class SentenceCoder:
         self._modality(coded, verb)
         if kind == "future" and coded.modality == "asserted":
             coded.modality = "future"
-        return _plover_intent(coded) if kind in ("future", "aspect", "attempt") else coded
+        return plover_intent(coded) if kind in ("future", "aspect", "attempt") else coded
 
     def _framed(self, verb: Token, kind: str, inner: Token, entry: Entry | None, sources: list[str]) -> Coded:
         targets = self._targets(inner, entry)
@@ -240,7 +186,7 @@ class SentenceCoder:
         if kind == "threaten":
             return Coded(verb, "THREATEN", entry.mode if entry else None, sources, targets)
         if kind == "refuse":
-            if len(sources) > 1 and inner.lemma_.lower() in _RECIPROCAL:
+            if len(sources) > 1 and inner.lemma_.lower() in RECIPROCAL:
                 targets = [None]  # "Palestinians and Israelis failed to reach agreement": each rejects
             return Coded(verb, "REJECT", None, sources, targets)
         assert entry is not None
@@ -253,8 +199,8 @@ class SentenceCoder:
         if clause is None:
             return None
         lemma = verb.lemma_.lower()
-        obliged = any(c.lower_ in _OBLIGATION for c in clause.children if c.dep_ == "aux")
-        if lemma not in _DEMAND_VERBS and not (obliged and lemma in _STATEMENT_VERBS):
+        obliged = any(c.lower_ in OBLIGATION for c in clause.children if c.dep_ == "aux")
+        if lemma not in DEMAND_VERBS and not (obliged and lemma in STATEMENT_VERBS):
             return None
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         targets = self._actors_at(subject) if subject is not None else []
@@ -262,7 +208,7 @@ class SentenceCoder:
         coded = Coded(
             verb,
             "REQUEST",
-            _request_mode(self._entry(clause)),
+            request_mode(self._entry(clause)),
             self._actors_of_subject(verb),
             targets or [None],
         )
@@ -272,14 +218,14 @@ class SentenceCoder:
     def _light_verb(self, verb: Token, consumed: set[int]) -> Coded | None:
         """ "staged demonstrations", "held talks", "launched an investigation", "imposed a curfew":
         the noun is the event."""
-        if _lemma(verb, _LIGHT_VERBS) not in _LIGHT_VERBS:
+        if dictionary_lemma(verb, LIGHT_VERBS) not in LIGHT_VERBS:
             return None
         noun = next((c for c in verb.children if c.dep_ == "dobj" and self._noun_entry(c)), None)
         if noun is None:
             return None
         entry = self._noun_entry(noun)
         assert entry is not None
-        light = _lemma(verb, _LIGHT_VERBS)
+        light = dictionary_lemma(verb, LIGHT_VERBS)
         if light == "lodge" and entry.type == "PROTEST":
             entry = Entry("ACCUSE", "disapprove", ("prep:with", "prep:to"), False)  # a diplomatic protest
         elif light in ("end", "halt", "suspend", "break") and entry.type in COOPERATIVE:
@@ -288,7 +234,7 @@ class SentenceCoder:
         if targets == [None]:
             targets = self._targets(verb, entry)
         consumed.add(noun.i)
-        consumed.update(_purpose_clauses(verb))
+        consumed.update(purpose_clauses(verb))
         coded = Coded(verb, entry.type, entry.mode, self._actors_of_subject(verb), targets)
         self._modality(coded, verb)
         return coded
@@ -303,7 +249,7 @@ class SentenceCoder:
         entries = self.nouns.get(noun.lemma_.lower())
         if entries:
             return entries[0]
-        if noun.lemma_.lower() in _EFFORT_NOUNS:  # "a mediation effort", "a peace campaign"
+        if noun.lemma_.lower() in EFFORT_NOUNS:  # "a mediation effort", "a peace campaign"
             for child in noun.children:
                 if child.dep_ == "compound" and self.nouns.get(child.lemma_.lower()):
                     return self.nouns[child.lemma_.lower()][0]
@@ -324,7 +270,7 @@ class SentenceCoder:
                 sources += [a for c in child.children if c.dep_ == "pobj" for a in self._actors_at(c)]
         if not sources:
             return None
-        coded = Coded(noun, entry.type, entry.mode, _unique(sources), self._targets(noun, entry))
+        coded = Coded(noun, entry.type, entry.mode, unique(sources), self._targets(noun, entry))
         coded.modality = self._claimed_modality(noun) or "asserted"
         return coded
 
@@ -376,7 +322,7 @@ class SentenceCoder:
                 actors = self._actors_at(found) or self._place_country(found)
                 if actors:
                     return actors
-        for relation in _FALLBACK_TARGETS:
+        for relation in FALLBACK_TARGETS:
             found = self._target_token(token, relation)
             inner = self._first_actor_inside(found) if found is not None else None
             if inner is not None:
@@ -398,7 +344,7 @@ class SentenceCoder:
                 if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
                     return next((c for c in child.children if c.dep_ == "pobj"), None)
             return None
-        deps = _OBJECT_DEPS.get(relation, (relation,))
+        deps = OBJECT_DEPS.get(relation, (relation,))
         return next((c for c in token.children if c.dep_ in deps), None)
 
     def _first_actor(self, token: Token, deps: tuple[str, ...], preps: tuple[str, ...]) -> str | None:
@@ -413,17 +359,17 @@ class SentenceCoder:
         ("Hungarian and Romanian officials"), its possessor's rather than its compounds' ("Kosovo's
         UN membership"), or an "of"/"from" complement's ("the government of Serbia")."""
         found: list[str] = []
-        for token in (head, *_conjuncts(head)):
+        for token in (head, *conjuncts(head)):
             if token.i in self.actors.by_token:
                 found.append(self.actors.by_token[token.i])
             found += self._modifier_actors(token)
-        return _unique(found)
+        return unique(found)
 
     def _modifier_actors(self, token: Token) -> list[str]:
         by_token = self.actors.by_token
         possessors = [c for c in token.children if c.dep_ == "poss" and c.i in by_token]
         modifiers = possessors or [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
-        found = [by_token[t.i] for m in modifiers for t in (m, *_conjuncts(m)) if t.i in by_token]
+        found = [by_token[t.i] for m in modifiers for t in (m, *conjuncts(m)) if t.i in by_token]
         if not found and token.i not in by_token:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from"):
@@ -473,15 +419,15 @@ class SentenceCoder:
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         coded.negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
         reported = verb.dep_ == "ccomp" or self.claimed_by(verb) is not None
-        if _inside_condition(verb):
+        if inside_condition(verb):
             coded.modality = "hypothetical"
-        elif auxiliaries & _FUTURE_AUX or _going_to(verb) or ("would" in auxiliaries and reported):
+        elif auxiliaries & FUTURE_AUX or going_to(verb) or ("would" in auxiliaries and reported):
             coded.modality = "future"
-        elif auxiliaries & _HYPOTHETICAL_AUX:
+        elif auxiliaries & HYPOTHETICAL_AUX:
             coded.modality = "hypothetical"
         else:
             coded.modality = "reported" if self.claimed_by(verb) is not None else "asserted"
-        if coded.type in COOPERATIVE and _on_condition(verb, "unless"):
+        if coded.type in COOPERATIVE and on_condition(verb, "unless"):
             coded.type, coded.modality = "THREATEN", "future"  # "will withdraw unless…" is a threat
 
     def _claimed_modality(self, token: Token) -> str | None:
@@ -512,109 +458,3 @@ class SentenceCoder:
                     start=trigger.idx, end=trigger.idx + len(trigger.text), mode=coded.mode, date=date,
                     negated=coded.negated, modality=coded.modality, claimed_by=claimed,  # type: ignore[arg-type]
                 )  # fmt: skip
-
-
-def _plover_intent(coded: Coded) -> Coded:
-    """PLOVER codes what is promised or planned as AGREE, and hostile intentions as THREATEN."""
-    if coded.modality == "future" and not coded.negated:
-        if coded.type in COOPERATIVE - {"AGREE"}:
-            coded.type, coded.mode = "AGREE", None
-        elif coded.type in HOSTILE - {"THREATEN"}:
-            coded.type = "THREATEN"
-    return coded
-
-
-def _request_mode(entry: Entry | None) -> str | None:
-    if entry is None:
-        return None
-    return {"CONSULT": "meet", "AID": "assist", "RETREAT": "yield", "CONCEDE": "yield"}.get(
-        entry.type, "change"
-    )
-
-
-def _inside_condition(verb: Token) -> bool:
-    """The verb of an "if"/"unless" clause."""
-    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
-
-
-def _on_condition(verb: Token, word: str) -> bool:
-    """The verb governs a condition clause: "will withdraw unless they pay"."""
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == word for m in c.children)
-        for c in verb.children
-    )
-
-
-def _by_object(verb: Token, entry: Entry) -> Entry:
-    """Some verbs change type with their object: accepting demands or lifting a curfew is a
-    concession; ending talks is a sanction."""
-    objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
-    lemma = verb.lemma_.lower()
-    if objects & _CONCESSION_OBJECTS and lemma in ("accept", "lift", "ease", "end", "relax"):
-        return Entry("CONCEDE", None, entry.targets, False)
-    return entry
-
-
-def _background(token: Token) -> bool:
-    """Relative clauses, participle modifiers and "…, killing one person" adjuncts describe the
-    background of the sentence's event, not news of their own: they are not coded."""
-    if token.dep_ in ("relcl", "acl"):
-        return True
-    return (
-        token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in token.children)
-    )
-
-
-def _lemma(token: Token, known: object) -> str:
-    """The token's lemma, mended where the lemmatiser dropped an "e" ("staged" -> "stag")."""
-    lemma = token.lemma_.lower()
-    if lemma not in known and f"{lemma}e" in known and token.lower_.startswith(f"{lemma}e"):  # type: ignore[operator]
-        return f"{lemma}e"
-    return lemma
-
-
-def _purpose_clauses(verb: Token) -> list[int]:
-    """Verbs of "to"-clauses that give the purpose of an event ("…to demand reforms")."""
-    return [
-        t.i
-        for clause in verb.children
-        if clause.dep_ in ("advcl", "xcomp")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        for t in clause.subtree
-        if t.pos_ in ("VERB", "AUX")
-    ]
-
-
-def _alleged_acts(verb: Token) -> list[int]:
-    """Verbs in the "of"/"for" complement of an accusation or a demand."""
-    return [
-        t.i
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
-        for t in prep.subtree
-        if t.pos_ in ("VERB", "AUX")
-    ]
-
-
-def _blocks_a_place(verb: Token) -> bool:
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return any(o.lemma_.lower() in _PASSAGES for o in objects)
-
-
-def _going_to(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ == "go"
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    found, frontier = [], [token]
-    while frontier:
-        current = frontier.pop()
-        for child in current.children:
-            if child.dep_ == "conj":
-                found.append(child)
-                frontier.append(child)
-    return found
-
-
-def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))

@@ -1,0 +1,202 @@
+"""The grammar the events stage reads: the PLOVER dictionary (``knowledge/data/plover_*.tsv``),
+the verbs that frame another verb, the words of modality, and predicates over parsed tokens."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Token
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+HOSTILE = frozenset({"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})  # with no recipient named: the actor's own country
+# Verbs that take another verb, and what they make of it.
+FRAMES = {
+    **dict.fromkeys(("agree", "offer", "promise", "pledge", "vow", "swear", "undertake", "commit"), "commit"),
+    **dict.fromkeys(("threaten",), "threaten"),
+    **dict.fromkeys(("refuse", "decline", "fail", "reject"), "refuse"),
+    **dict.fromkeys(
+        ("urge", "ask", "call", "appeal", "press", "push", "demand", "implore", "request"), "request"
+    ),
+    **dict.fromkeys(("plan", "intend", "prepare", "aim", "want", "hope", "expect", "seek", "move"), "future"),
+    **dict.fromkeys(("try", "attempt"), "attempt"),
+    **dict.fromkeys(("begin", "start", "continue", "resume", "decide", "order", "manage"), "aspect"),
+}
+# "is willing to", "are ready to": adjectives that frame the verb after them.
+ADJECTIVE_FRAMES = {
+    **dict.fromkeys(("willing", "ready", "prepared", "committed", "determined", "eager"), "commit"),
+    **dict.fromkeys(("unwilling", "reluctant"), "refuse"),
+    **dict.fromkeys(("likely", "expected", "set", "due", "about"), "future"),
+}
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "'d"})
+CONDITIONS = frozenset({"if", "unless"})
+OBJECT_DEPS = {"dobj": ("dobj",), "dative": ("dative", "iobj")}
+NOT_ACTORS = frozenset({"it", "this", "that", "which", "who", "what", "there"})
+DEMAND_VERBS = frozenset({"demand", "insist", "urge", "request", "ask", "order", "require"})
+STATEMENT_VERBS = frozenset({"say", "announce", "declare", "conclude", "state", "tell", "add", "argue"})
+OBLIGATION = frozenset({"must", "should", "ought"})
+FALLBACK_TARGETS = (
+    "dobj", "xcomp", "prep:against", "prep:with", "prep:for", "prep:in", "prep:into", "prep:to", "prep:on",
+    "prep:at", "prep:near",
+)  # fmt: skip
+EFFORT_NOUNS = frozenset({"effort", "campaign", "mission", "process", "operation", "bid", "plan"})
+CONCESSION_OBJECTS = frozenset(
+    """demand condition term ultimatum curfew emergency ban restriction embargo""".split()
+)
+RECIPROCAL = frozenset({"reach", "meet", "agree", "talk", "negotiate", "sign", "settle"})
+PASSAGES = frozenset(
+    """road street highway bridge border crossing entrance access traffic transport railway port
+    airport square route motorway junction""".split()
+)
+LIGHT_VERBS = frozenset(
+    """stage hold launch begin start continue mount lodge issue open conduct carry make take file
+    announce organise organize resume end impose declare halt suspend""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    type: str
+    mode: str | None
+    targets: tuple[str, ...]  # "dobj", "dative", "prep:<word>"
+    symmetric: bool
+    required: bool = False  # "dobj!": only an event when the relation is there ("returned the land")
+
+
+@dataclass(slots=True)
+class Coded:
+    """One event before it becomes records: the tokens that carry it and what they mean."""
+
+    trigger: Token
+    type: str
+    mode: str | None
+    sources: list[str]
+    targets: list[str | None]
+    negated: bool = False
+    modality: str = "asserted"
+
+
+@functools.lru_cache(maxsize=2)
+def load_dictionary(name: str) -> dict[str, list[Entry]]:
+    """``verbs`` or ``nouns``: lemma (with a particle, "call on") -> entries, in file order."""
+    text = resources.files("newsgraph.knowledge").joinpath("data", f"plover_{name}.tsv").read_text("utf-8")
+    entries: dict[str, list[Entry]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, kind, mode, target = [*line.split("\t"), "", "", ""][:4]
+        relations = tuple(t.rstrip("!") for t in target.split(",") if t)
+        entry = Entry(
+            kind, mode or None, tuple(r for r in relations if r != "sym"), "sym" in relations, "!" in target
+        )
+        entries.setdefault(lemma, []).append(entry)
+    return entries
+
+
+def plover_intent(coded: Coded) -> Coded:
+    """PLOVER codes what is promised or planned as AGREE, and hostile intentions as THREATEN."""
+    if coded.modality == "future" and not coded.negated:
+        if coded.type in COOPERATIVE - {"AGREE"}:
+            coded.type, coded.mode = "AGREE", None
+        elif coded.type in HOSTILE - {"THREATEN"}:
+            coded.type = "THREATEN"
+    return coded
+
+
+def request_mode(entry: Entry | None) -> str | None:
+    if entry is None:
+        return None
+    return {"CONSULT": "meet", "AID": "assist", "RETREAT": "yield", "CONCEDE": "yield"}.get(
+        entry.type, "change"
+    )
+
+
+def inside_condition(verb: Token) -> bool:
+    """The verb of an "if"/"unless" clause."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children)
+
+
+def on_condition(verb: Token, word: str) -> bool:
+    """The verb governs a condition clause: "will withdraw unless they pay"."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == word for m in c.children)
+        for c in verb.children
+    )
+
+
+def by_object(verb: Token, entry: Entry) -> Entry:
+    """Some verbs change type with their object: accepting demands or lifting a curfew is a
+    concession; ending talks is a sanction."""
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    lemma = verb.lemma_.lower()
+    if objects & CONCESSION_OBJECTS and lemma in ("accept", "lift", "ease", "end", "relax"):
+        return Entry("CONCEDE", None, entry.targets, False)
+    return entry
+
+
+def is_background(token: Token) -> bool:
+    """Relative clauses, participle modifiers and "…, killing one person" adjuncts describe the
+    background of the sentence's event, not news of their own: they are not coded."""
+    if token.dep_ in ("relcl", "acl"):
+        return True
+    return (
+        token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in token.children)
+    )
+
+
+def dictionary_lemma(token: Token, known: object) -> str:
+    """The token's lemma, mended where the lemmatiser dropped an "e" ("staged" -> "stag")."""
+    lemma = token.lemma_.lower()
+    if lemma not in known and f"{lemma}e" in known and token.lower_.startswith(f"{lemma}e"):  # type: ignore[operator]
+        return f"{lemma}e"
+    return lemma
+
+
+def purpose_clauses(verb: Token) -> list[int]:
+    """Verbs of "to"-clauses that give the purpose of an event ("…to demand reforms")."""
+    return [
+        t.i
+        for clause in verb.children
+        if clause.dep_ in ("advcl", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        for t in clause.subtree
+        if t.pos_ in ("VERB", "AUX")
+    ]
+
+
+def alleged_acts(verb: Token) -> list[int]:
+    """Verbs in the "of"/"for" complement of an accusation or a demand."""
+    return [
+        t.i
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+        for t in prep.subtree
+        if t.pos_ in ("VERB", "AUX")
+    ]
+
+
+def blocks_a_place(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in PASSAGES for o in objects)
+
+
+def going_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ == "go"
+
+
+def conjuncts(token: Token) -> list[Token]:
+    found, frontier = [], [token]
+    while frontier:
+        current = frontier.pop()
+        for child in current.children:
+            if child.dep_ == "conj":
+                found.append(child)
+                frontier.append(child)
+    return found
+
+
+def unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
