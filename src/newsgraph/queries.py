@@ -19,17 +19,25 @@ class GraphFilter:
 
     def event_clause(self) -> tuple[str, list[Any]]:
         """A WHERE clause over events ``e`` joined to articles ``a``, with its parameters."""
-        clauses, params = ["a.status = 'analyzed'"], []
-        for sql, value in (
+        clauses: list[str] = ["a.status = 'analyzed'"]
+        params: list[Any] = []
+        add_filters(
+            clauses,
+            params,
             ("coalesce(e.date, a.date) >= ?::DATE", self.since),
             ("coalesce(e.date, a.date) <= ?::DATE", self.until),
             ("a.outlet = ?", self.outlet),
             ("e.type = ?", self.event_type),
-        ):
-            if value is not None:
-                clauses.append(sql)
-                params.append(value)
+        )
         return " AND ".join(clauses), params
+
+
+def add_filters(clauses: list[str], params: list[Any], *filters: tuple[str, Any]) -> None:
+    """Add each ``(sql, value)`` condition whose value is given, with its parameter."""
+    for sql, value in filters:
+        if value is not None:
+            clauses.append(sql)
+            params.append(value)
 
 
 @dataclass(slots=True)
@@ -102,11 +110,11 @@ def list_actors(
     store: DuckDBStore, kind: str | None = None, country: str | None = None, limit: int = 50, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Canonical actors counted across analysed articles, most mentioned first."""
-    clauses, params = ["a.status = 'analyzed'"], []
-    for sql, value in (("ac.kind = ?", kind), ("ac.country = ?", country.upper() if country else None)):
-        if value is not None:
-            clauses.append(sql)
-            params.append(value)
+    clauses: list[str] = ["a.status = 'analyzed'"]
+    params: list[Any] = []
+    add_filters(
+        clauses, params, ("ac.kind = ?", kind), ("ac.country = ?", country.upper() if country else None)
+    )
     return store.query(
         "SELECT ac.id, ac.name, ac.kind, ac.country, ac.sector, count(*) AS articles, "
         "sum(l.mentions) AS mentions, round(avg(l.salience), 3) AS mean_salience "
@@ -150,10 +158,7 @@ def list_quotes(
             "AND qa.quote_seq = q.seq AND qa.actor_id IN (SELECT unnest(?::VARCHAR[])))"
         )
         params.append(resolve_actor(store, about))
-    for sql, value in (("a.date >= ?::DATE", since), ("a.date <= ?::DATE", until)):
-        if value is not None:
-            clauses.append(sql)
-            params.append(value)
+    add_filters(clauses, params, ("a.date >= ?::DATE", since), ("a.date <= ?::DATE", until))
     return store.query(
         "SELECT q.article_id, q.seq, a.date, a.outlet, q.speaker_id, s.name AS speaker_name, q.speaker_text, "
         'q.text, q.direct, q.cue, q.start, q."end" FROM quotes q JOIN articles a ON a.id = q.article_id '
