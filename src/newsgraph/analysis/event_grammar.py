@@ -34,6 +34,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "'d"})
 CONDITIONS = frozenset({"if", "unless"})
 OBJECT_DEPS = {"dobj": ("dobj",), "dative": ("dative", "iobj")}
+PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
 NOT_ACTORS = frozenset({"it", "this", "that", "which", "who", "what", "there"})
 DEMAND_VERBS = frozenset({"demand", "insist", "urge", "request", "ask", "order", "require"})
 STATEMENT_VERBS = frozenset({"say", "announce", "declare", "conclude", "state", "tell", "add", "argue"})
@@ -200,3 +201,11 @@ def conjuncts(token: Token) -> list[Token]:
 
 def unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def xcomp_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is the open complement of ("apply" above "to join")."""
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)
+    return chain

@@ -36,6 +36,7 @@ from newsgraph.analysis.event_grammar import (
     LIGHT_VERBS,
     OBJECT_DEPS,
     OBLIGATION,
+    PERSONAL_PRONOUNS,
     RECIPROCAL,
     STATEMENT_VERBS,
     Coded,
@@ -54,6 +55,7 @@ from newsgraph.analysis.event_grammar import (
     purpose_clauses,
     request_mode,
     unique,
+    xcomp_chain,
 )
 from newsgraph.analysis.quotes import ActorIndex
 from newsgraph.analysis.registry import register_stage
@@ -306,7 +308,7 @@ class SentenceCoder:
         if not found and subject.pos_ != "PRON":
             inner = self._first_actor_inside(subject)  # "students throughout Indonesia"
             found = [inner] if inner is not None else []
-        if not found and subject.pos_ == "PRON":
+        if not found and subject.lower_ in PERSONAL_PRONOUNS:
             # "Hungary said it will support…": the pronoun is the speaker the clause is reported from
             speaker = self.claimed_by(subject)
             found = [speaker] if speaker is not None else []
@@ -416,8 +418,9 @@ class SentenceCoder:
     def _modality(self, coded: Coded, verb: Token) -> None:
         """Future ("will", "would" in reported speech), hypothetical (a condition, "could"),
         reported (in a quote), or asserted; negation is flagged apart."""
-        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        coded.negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+        chain = xcomp_chain(verb)  # "will not apply to join NATO": join is negated and future
+        auxiliaries = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
+        coded.negated = any(c.dep_ == "neg" or c.lower_ == "never" for v in chain for c in v.children)
         reported = verb.dep_ == "ccomp" or self.claimed_by(verb) is not None
         if inside_condition(verb):
             coded.modality = "hypothetical"

@@ -152,7 +152,8 @@ class MentionFinder:
                 return Mention(ent.start, ent.end, "LOC", "alias", [country])
             return Mention(ent.start, ent.end, label, "ner")
         for mention in overlapping:
-            if mention.how == "metonym" and (mention.start, mention.end) == (ent.start, ent.end):
+            same = (mention.start, mention.end) == (ent.start, ent.end)
+            if mention.how == "metonym" and same and label == "ORG":
                 mention.label = label  # the Pentagon, the State Department: institutions, not places
         if whole.label_ in ("GPE", "LOC") and any(m.how == "alias" and m.label == "LOC" for m in inside):
             return None  # "South Lebanon", "northern Kosovo": a region names its country
