@@ -123,3 +123,19 @@ def test_summary_and_a_missing_database(cli, tmp_path):
     assert facts["top_dyads"][0]["source_name"] == "Aleksandar Vučić"
     missing = cli("summary", "--db", tmp_path / "nope.duckdb")
     assert missing.code == 3 and "E303" in missing.err
+
+
+def test_actors_and_dyad_listings(cli, tmp_path):
+    db = graph_store(tmp_path)
+    actors = cli("actors", "--db", db, "--kind", "person", "--format", "jsonl").jsonl()
+    assert [(a["id"], a["articles"], a["mentions"]) for a in actors] == [
+        ("Q222031", 1, 1),
+        ("Q7747", 1, 1),
+        ("local:ana-peric", 1, 1),
+    ]
+    args = ("--db", db, "--period", "day", "--format", "jsonl")
+    series = cli("dyad", "Aleksandar Vučić", "Q7747", *args).jsonl()
+    assert series[0] == {"period": "2019-01-17", "events": 1, "types": {"CONSULT": 1}, "score": 1.0}
+    assert series[1]["trigger"] == "met" and series[1]["article_id"] == "a1"
+    unknown = cli("dyad", "Nobody", "Q7747", "--db", db)
+    assert unknown.code == 2 and "no stored actor is called 'Nobody'" in unknown.err

@@ -116,11 +116,13 @@ def list_actors(
         clauses, params, ("ac.kind = ?", kind), ("ac.country = ?", country.upper() if country else None)
     )
     return store.query(
+        "WITH m AS (SELECT article_id, actor_id, count(*) AS n FROM mentions GROUP BY ALL) "
         "SELECT ac.id, ac.name, ac.kind, ac.country, ac.sector, count(*) AS articles, "
-        "sum(l.mentions) AS mentions, round(avg(l.salience), 3) AS mean_salience "
+        "coalesce(sum(m.n), 0) AS mentions, round(avg(l.salience), 3) AS mean_salience "
         "FROM actors ac JOIN article_actors l ON l.actor_id = ac.id JOIN articles a ON a.id = l.article_id "
+        "LEFT JOIN m ON m.article_id = l.article_id AND m.actor_id = l.actor_id "
         f"WHERE {' AND '.join(clauses)} GROUP BY ALL "
-        "ORDER BY mentions DESC NULLS LAST, ac.id LIMIT ? OFFSET ?",
+        "ORDER BY mentions DESC, ac.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
 
