@@ -260,9 +260,10 @@ class SentenceCoder:
     # -- nouns ---------------------------------------------------------------------------
 
     def _noun(self, noun: Token) -> Coded | None:
-        """ "Putin's visit to Belgrade", "Russian sanctions against Ukraine"."""
+        """ "Putin's visit to Belgrade", "Russian sanctions against Ukraine"; not the object of an
+        event already coded ("rejected an Australian ultimatum" is one REJECT)."""
         entry = self._noun_entry(noun) if noun.dep_ != "compound" else None
-        if entry is None:
+        if entry is None or self._object_of_event(noun):
             return None
         sources = []
         for child in noun.children:
@@ -275,6 +276,13 @@ class SentenceCoder:
         coded = Coded(noun, entry.type, entry.mode, unique(sources), self._targets(noun, entry))
         coded.modality = self._claimed_modality(noun) or "asserted"
         return coded
+
+    def _object_of_event(self, noun: Token) -> bool:
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "nsubjpass", "attr") or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = dictionary_lemma(verb, self.verbs)
+        return lemma in self.verbs or lemma in FRAMES
 
     # -- participants --------------------------------------------------------------------
 
