@@ -62,6 +62,7 @@ def _all_caps(text: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters)
 
 
+_ARABIC_ARTICLE = re.compile(r"^(al|el|ad|as|ash|at|az)[ -]")
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -184,6 +185,8 @@ class Gazetteer:
             tokens = [tok for tok in text.split() if tok.casefold() not in _NAME_SUFFIXES]
             if len(tokens) >= 2:
                 keys.add(match_key(tokens[-1]))
+                # "Bashar al-Assad" is also plain "Assad"; "Omar al-Bashir" also "El Bashir"
+                keys.add(_ARABIC_ARTICLE.sub("", match_key(tokens[-1])))
                 if actor.country in _FAMILY_NAME_FIRST:
                     keys.add(match_key(tokens[0]))
         for key in keys:
@@ -228,7 +231,8 @@ class Gazetteer:
 
     def by_surname(self, surname: str) -> list[GazetteerActor]:
         """Persons with this surname, diacritics-insensitive; most recently in office first."""
-        ids = self._surname.get(match_key(surname), [])
+        key = match_key(surname)
+        ids = self._surname.get(key) or self._surname.get(_ARABIC_ARTICLE.sub("", key), [])
         return sorted((self._actors[i] for i in ids), key=_latest_end, reverse=True)
 
     def surname_keys(self) -> list[str]:
