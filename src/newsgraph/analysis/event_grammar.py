@@ -9,6 +9,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from newsgraph.records import EVENT_TYPES
+
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HOSTILE = frozenset({"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})  # with no recipient named: the actor's own country
@@ -35,7 +37,6 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "'d"})
 CONDITIONS = frozenset({"if", "unless"})
 OBJECT_DEPS = {"dobj": ("dobj",), "dative": ("dative", "iobj")}
 PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
-NOT_ACTORS = frozenset({"it", "this", "that", "which", "who", "what", "there"})
 DEMAND_VERBS = frozenset({"demand", "insist", "urge", "request", "ask", "order", "require"})
 STATEMENT_VERBS = frozenset({"say", "announce", "declare", "conclude", "state", "tell", "add", "argue"})
 OBLIGATION = frozenset({"must", "should", "ought"})
@@ -89,6 +90,8 @@ def load_dictionary(name: str) -> dict[str, list[Entry]]:
         if not line.strip() or line.startswith("#"):
             continue
         lemma, kind, mode, target = [*line.split("\t"), "", "", ""][:4]
+        if kind not in EVENT_TYPES:
+            raise ValueError(f"plover_{name}.tsv: {lemma!r} has type {kind!r}, not one of PLOVER's 16")
         relations = tuple(t.rstrip("!") for t in target.split(",") if t)
         entry = Entry(
             kind, mode or None, tuple(r for r in relations if r != "sym"), "sym" in relations, "!" in target

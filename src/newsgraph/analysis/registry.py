@@ -41,6 +41,3 @@ def create_stage(name: str, nlp: Language) -> Stage:
         raise KeyError(f"no analysis stage named {name!r}; known stages: {known}")
     return _FACTORIES[name](nlp)
 
-
-def registered_stages() -> list[str]:
-    return sorted(_FACTORIES)
