@@ -127,7 +127,7 @@ def evaluate_conll(path: Path) -> None:
 def report_sample_corpus(top: int) -> None:
     articles = [a for a in api.read([str(api.sample_corpus())]) if getattr(a, "language", "") == "en"]
     mentions, documents, names = Counter(), Counter(), {}
-    for result in api.analyze(articles):
+    for result in api.analyze(articles, api.load_pipeline(stages=("actors",))):
         if isinstance(result, Analysis):
             for actor in result.actors:
                 mentions[actor.id] += len(actor.mentions)

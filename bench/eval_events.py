@@ -88,7 +88,8 @@ def evaluate(path: Path, show: int) -> None:
     started = time.perf_counter()
     counts, loose, by_type = Counter(), Counter(), Counter()
     misses = []
-    for item, result in zip(items, api.analyze(articles), strict=True):
+    pipeline = api.load_pipeline(stages=("actors", "quotes", "events"))  # the stages events build on
+    for item, result in zip(items, api.analyze(articles, pipeline), strict=True):
         assert isinstance(result, Analysis)
         gold, predicted = gold_tuples(item), predicted_tuples(result)
         counts.update(gold=len(gold), predicted=len(predicted), correct=len(gold & predicted))

@@ -157,3 +157,27 @@ def test_noise_never_becomes_an_actor(pipeline, text):
                    for mentions in actors.values() for mention in mentions)  # fmt: skip
     if text.startswith("Turkey"):
         assert "Q30" not in actors  # lower-case "us" is a pronoun
+
+
+def test_a_bracketed_acronym_names_the_organisation_before_it(pipeline):
+    text = (
+        "The Movement for Democratic Change (MDC) said on Monday it would contest the vote. "
+        "Later the MDC named its candidates."
+    )
+    actors = by_id(analyse(pipeline, text))
+    assert actors["local:movement-for-democratic-change"] == [
+        "Movement for Democratic Change",
+        "MDC",
+        "MDC",
+    ]
+
+
+def test_an_owner_or_an_organisation_in_a_title_gives_the_affiliation(pipeline):
+    text = (
+        "Sudan's Supreme Court upheld the ruling. Arab League Secretary-General Samir Haddad welcomed it, "
+        "and President Omar El Bashir thanked the judges."
+    )
+    result = analyse(pipeline, text, date="2005-03-01")
+    assert actor(result, "local:supreme-court").country == "SDN"
+    assert actor(result, "local:samir-haddad").country == "IGO"  # a fictional secretary-general
+    assert by_id(result)["Q57265"] == ["Omar El Bashir"]  # "Omar al-Bashir" in the gazetteer

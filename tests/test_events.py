@@ -109,3 +109,43 @@ def test_requests_and_demands_are_aimed_at_the_party_asked(pipeline):
 
 def test_sentences_without_a_political_event(pipeline):
     assert events(pipeline, "The weather in Belgrade was mild for January, with little snow.") == []
+
+
+def test_no_actor_acts_on_itself(pipeline):
+    text = "The United States said it would deny entry to the United States to the militants."
+    found = events(pipeline, text)
+    assert [(e.type, e.source, e.target) for e in found] == [("REJECT", "Q30", None)]
+
+
+def test_an_organisation_acts_rather_than_the_country_that_owns_it(pipeline):
+    found = events(pipeline, "Serbia's Constitutional Court rejected the appeal of Kosovo's government.")
+    assert {(e.type, e.source) for e in found} == {("REJECT", "local:constitutional-court")}
+
+
+def test_a_conditional_threat_is_aimed_at_whoever_must_meet_the_condition(pipeline):
+    text = "Russia threatened to halt the talks if the United States deploys new missiles in Europe."
+    assert ("THREATEN", "Q159", "Q30") in coded(events(pipeline, text))
+
+
+def test_every_coordinated_victim_is_a_target(pipeline):
+    text = "Security forces in Guinea tortured scores of Sierra Leonean and Liberian refugees last year."
+    assert set(coded(events(pipeline, text))) == {
+        ("ASSAULT", "Q1006", "Q1044"),
+        ("ASSAULT", "Q1006", "Q1014"),
+    }
+
+
+def test_the_source_is_not_its_own_recipient(pipeline):
+    text = "President Levy Mwanawasa reneged on his commitment to the Zambian people."
+    assert coded(events(pipeline, text, date="2005-01-10")) == [("REJECT", "Q212058", "Q953")]
+
+
+def test_events_inside_relative_clauses(pipeline):
+    text = "Kosovo, which Serbia does not recognise, applied to join the Council of Europe in May."
+    found = events(pipeline, text)
+    recognise = next(e for e in found if e.trigger == "recognise")
+    assert (recognise.source, recognise.target, recognise.negated) == ("Q403", "Q1246", True)
+    assert ("COOPERATE", "Q1246", "Q8908") in coded(found)
+    assert ("CONSULT", "Q222031", "Q7747") in coded(
+        events(pipeline, "Vučić, who met Putin in Moscow, praised the talks.")
+    )

@@ -120,6 +120,7 @@ class ArticleResolver:
         self.surname_keys = _surname_keys(gazetteer)
         self.referents: dict[str, Referent] = {}
         self.people: list[PersonMention] = []
+        self.acronyms: dict[str, Referent] = {}  # "(PLO)" after a name: the acronym names that actor
 
     def resolve(self, mentions: list[Mention]) -> list[Actor]:
         titles = find_titles(self.doc, self.gazetteer)
@@ -128,6 +129,7 @@ class ArticleResolver:
         for mention in mentions:
             if mention.label != "PER":
                 self._resolve_other(mention, titles)
+        self._add_acronym_mentions()
         self._resolve_titles(titles)
         self._resolve_pronouns()
         return self._actors()
@@ -184,9 +186,20 @@ class ArticleResolver:
         words += [t for t in (head.head,) if head.dep_ == "appos" and head.head.pos_ == "NOUN"]
         words += [c for c in head.children if c.dep_ == "appos"]
         for word in words:
-            country = self._country_inside(self.doc[word.left_edge.i : word.right_edge.i + 1])
+            title = self.doc[word.left_edge.i : word.right_edge.i + 1]
+            country = self._country_inside(title) or self._organisation_country_inside(title)
             if country is not None:
                 return country
+        return None
+
+    def _organisation_country_inside(self, span: Span) -> str | None:
+        """The affiliation an organisation named in a title gives ("Arab League Secretary-General"):
+        IGO for international organisations, the country for national ones."""
+        for size in range(min(4, len(span)), 0, -1):
+            for i in range(len(span) - size + 1):
+                for actor in self.gazetteer.by_alias(span[i : i + size].text):
+                    if actor.kind == "organization" and actor.country:
+                        return actor.country
         return None
 
     def _person_for_surname(self, mention: Mention) -> Referent | None:
@@ -221,7 +234,7 @@ class ArticleResolver:
             candidates = self.gazetteer.by_surname(close[0]) if close else []
         for candidate in candidates:
             names = (candidate.name, *candidate.aliases)
-            if max(fuzz.WRatio(ascii_fold(text), ascii_fold(n)) for n in names) >= _FULL_NAME_SIMILARITY:
+            if max(fuzz.WRatio(match_key(text), match_key(n)) for n in names) >= _FULL_NAME_SIMILARITY:
                 return candidate
         return None
 
@@ -263,12 +276,35 @@ class ArticleResolver:
     def _organisation(self, mention: Mention) -> Referent:
         span = mention.span(self.doc)
         name = span.text
+        if name in self.acronyms:
+            return self.acronyms[name]
         known = self.gazetteer.by_alias(name)
         if known:
-            return self._referent(known[0])
-        country = self._country_inside(span)
-        sector = next((s for t in span if (s := self.gazetteer.agent_sector(t.lower_))), None)
-        return Referent(local_id(name), name, "organization", country, sector)
+            referent = self._referent(known[0])
+        else:
+            country = self._country_inside(span) or self._possessor_country(span)
+            sector = next((s for t in span if (s := self.gazetteer.agent_sector(t.lower_))), None)
+            referent = Referent(local_id(name), name, "organization", country, sector)
+        self._note_acronym(span, referent)
+        return referent
+
+    def _add_acronym_mentions(self) -> None:
+        """Every later use of a defined acronym, whether or not NER tagged it."""
+        for token in self.doc:
+            referent = self.acronyms.get(token.text)
+            if referent is not None and not self._covered(token.i, token.i + 1):
+                self._add(referent, token.i, token.i + 1)
+
+    def _note_acronym(self, name: Span, referent: Referent) -> None:
+        """The "(ACRONYM)" right after an organisation's name stands for it in the rest of the article,
+        unless the gazetteer knows the acronym as another actor."""
+        doc, end = self.doc, name.end
+        if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+            return
+        acronym = doc[end + 1].text
+        is_acronym = len(acronym) >= 2 and acronym.isupper() and acronym.isalpha()
+        if is_acronym and all(a.id == referent.id for a in self.gazetteer.by_alias(acronym)):
+            self.acronyms[acronym] = referent
 
     def _add_group(self, mention: Mention) -> None:
         """ "Kosovo Serbs", "Bosnian Serbs": a group with the country of the place named."""
@@ -289,6 +325,17 @@ class ArticleResolver:
             found = self.gazetteer.by_demonym(token.text) or self._metonym_country(token.text)
             if found is not None:
                 return found.country
+        return None
+
+    def _possessor_country(self, span: Span) -> str | None:
+        """The country that owns an organisation named outside its span ("Sudan's Supreme Court")."""
+        owners = [c for c in span.root.children if c.dep_ == "poss" and c.i < span.start]
+        for owner in owners:
+            words = self.doc[owner.left_edge.i : owner.i + 1]
+            named = [a.country for a in self.gazetteer.by_alias(words.text) if a.kind == "country"]
+            country = named[0] if named else self._country_inside(words)
+            if country is not None:
+                return country
         return None
 
     def _metonym_country(self, text: str) -> GazetteerActor | None:

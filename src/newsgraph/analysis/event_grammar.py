@@ -37,6 +37,7 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "'d"})
 CONDITIONS = frozenset({"if", "unless"})
 OBJECT_DEPS = {"dobj": ("dobj",), "dative": ("dative", "iobj")}
 PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 DEMAND_VERBS = frozenset({"demand", "insist", "urge", "request", "ask", "order", "require"})
 STATEMENT_VERBS = frozenset({"say", "announce", "declare", "conclude", "state", "tell", "add", "argue"})
 OBLIGATION = frozenset({"must", "should", "ought"})
@@ -144,7 +145,7 @@ def by_object(verb: Token, entry: Entry) -> Entry:
 def is_background(token: Token) -> bool:
     """Relative clauses, participle modifiers and "…, killing one person" adjuncts describe the
     background of the sentence's event, not news of their own: they are not coded."""
-    if token.dep_ in ("relcl", "acl"):
+    if token.dep_ == "acl":
         return True
     return (
         token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in token.children)

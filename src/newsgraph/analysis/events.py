@@ -17,7 +17,7 @@ turns an event into its opposite: "have not recognised" stays SUPPORT with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -38,6 +38,7 @@ from newsgraph.analysis.event_grammar import (
     OBLIGATION,
     PERSONAL_PRONOUNS,
     RECIPROCAL,
+    RELATIVE_PRONOUNS,
     STATEMENT_VERBS,
     Coded,
     Entry,
@@ -169,7 +170,7 @@ class SentenceCoder:
         sources = self._actors_of_subject(verb)
         if kind == "request":
             addressee = self._first_actor(verb, ("dobj", "dative"), ("prep:on", "prep:to"))
-            targets = [addressee] if addressee else self._targets(inner, entry)
+            targets = [addressee] if addressee else self._targets(inner, entry, sources)
             coded = Coded(verb, "REQUEST", request_mode(entry), sources, targets)
         elif entry is None and kind not in ("commit", "threaten", "refuse"):
             return None
@@ -181,11 +182,13 @@ class SentenceCoder:
         return plover_intent(coded) if kind in ("future", "aspect", "attempt") else coded
 
     def _framed(self, verb: Token, kind: str, inner: Token, entry: Entry | None, sources: list[str]) -> Coded:
-        targets = self._targets(inner, entry)
+        targets = self._targets(inner, entry, sources)
         if kind == "commit":
             hostile = entry is not None and entry.type in HOSTILE
             return Coded(verb, "THREATEN" if hostile else "AGREE", None, sources, targets)
         if kind == "threaten":
+            if targets == [None]:
+                targets = self._threatened_by_condition(verb, inner) or targets
             return Coded(verb, "THREATEN", entry.mode if entry else None, sources, targets)
         if kind == "refuse":
             if len(sources) > 1 and inner.lemma_.lower() in RECIPROCAL:
@@ -193,6 +196,18 @@ class SentenceCoder:
             return Coded(verb, "REJECT", None, sources, targets)
         assert entry is not None
         return Coded(inner, entry.type, entry.mode, sources, targets)
+
+    def _threatened_by_condition(self, *verbs: Token) -> list[str]:
+        """A threat is aimed at whoever must meet its condition: "threatened to stop the talks if the
+        United States goes ahead", "will boycott the vote unless the president steps down"."""
+        for verb in verbs:
+            for clause in verb.children:
+                if clause.dep_ == "advcl" and inside_condition(clause):
+                    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    found = self._actors_at(subject) if subject is not None else []
+                    if found:
+                        return found
+        return []
 
     def _demand(self, verb: Token, consumed: set[int]) -> Coded | None:
         """ "demanded that the US cancel…", "said Sudan must return…": a REQUEST aimed at the
@@ -296,11 +311,10 @@ class SentenceCoder:
             ]
             targets = self._actors_at(passive_subject)
             if not targets:
-                inner = self._first_actor_inside(passive_subject)  # "a camp for Congolese refugees"
-                targets = [inner] if inner is not None else []
+                targets = self._first_actors_inside(passive_subject)  # "a camp for Congolese refugees"
             return sources, targets or [None]
         sources = self._actors_of_subject(verb)
-        targets = self._targets(verb, entry)
+        targets = self._targets(verb, entry, sources)
         if entry.symmetric and len(sources) > 1 and targets == [None]:
             return sources, [None]  # "Hungary and Romania agreed": both act, no recipient
         return sources, targets
@@ -310,42 +324,55 @@ class SentenceCoder:
         while subject is None and verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head is not verb:
             verb = verb.head  # "…and imposed sanctions": the subject of the first verb
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return self._actors_at(verb.head)  # "Serbia, which bought Chinese drones": Serbia bought
         if subject is None or subject.lower_ in ("this", "that", "which", "what", "there"):
             return []
         found = self._actors_at(subject)
         if not found and subject.pos_ != "PRON":
-            inner = self._first_actor_inside(subject)  # "students throughout Indonesia"
-            found = [inner] if inner is not None else []
+            found = self._first_actors_inside(subject)  # "students throughout Indonesia"
         if not found and subject.lower_ in PERSONAL_PRONOUNS:
             # "Hungary said it will support…": the pronoun is the speaker the clause is reported from
             speaker = self.claimed_by(subject)
             found = [speaker] if speaker is not None else []
         return found
 
-    def _targets(self, token: Token, entry: Entry | None) -> list[str | None]:
+    def _targets(self, token: Token, entry: Entry | None, sources: Iterable[str] = ()) -> list[str | None]:
         """The recipient: by the entry's relations, else the first actor named inside the object
-        ("continue military aid to Mozambique"), else the country the action takes place in."""
+        ("continue military aid to Mozambique"), else the country the action takes place in. The
+        sources themselves do not count ("reneged on his commitment to the Zambian people")."""
         relations = entry.targets if entry is not None else ("dobj",)
         for relation in relations:
             found = self._target_token(token, relation)
+            if found is not None and found.lower_ in RELATIVE_PRONOUNS:
+                found = self._antecedent(token)  # "Kosovo, which Russia refuses to recognise"
             if found is not None:
-                actors = self._actors_at(found) or self._place_country(found)
+                actors = [a for a in self._actors_at(found) or self._place_country(found) if a not in sources]
                 if actors:
                     return actors
         for relation in FALLBACK_TARGETS:
             found = self._target_token(token, relation)
-            inner = self._first_actor_inside(found) if found is not None else None
-            if inner is not None:
-                return [inner]
+            inner = self._first_actors_inside(found, sources) if found is not None else []
+            if inner:
+                return inner
         return [None]
 
-    def _first_actor_inside(self, head: Token) -> str | None:
+    def _antecedent(self, verb: Token) -> Token | None:
+        """The noun a relative clause hangs on, from the clause's verb or a verb it governs."""
+        clause = next((v for v in xcomp_chain(verb) if v.dep_ == "relcl"), None)
+        return clause.head if clause is not None else None
+
+    def _first_actors_inside(self, head: Token, besides: Iterable[str] = ()) -> list[str]:
+        """The first actors named inside a phrase, with their coordination ("scores of Sierra Leonean
+        and Liberian refugees"), or the country of the first capital named as a place."""
         for token in head.subtree:
-            if token.i in self.actors.by_token:
-                return self.actors.by_token[token.i]
+            actor = self.actors.by_token.get(token.i)
+            if actor is not None and actor not in besides:
+                phrase = token.head if token.dep_ in ("amod", "compound", "nmod", "poss") else token
+                return [a for a in unique([actor, *self._actors_at(phrase)]) if a not in besides]
             if token.dep_ == "pobj" and self._place_country(token):
-                return self._place_country(token)[0]
-        return None
+                return self._place_country(token)[:1]
+        return []
 
     def _target_token(self, token: Token, relation: str) -> Token | None:
         if relation.startswith("prep:"):
@@ -370,20 +397,25 @@ class SentenceCoder:
         UN membership"), or an "of"/"from" complement's ("the government of Serbia")."""
         found: list[str] = []
         for token in (head, *conjuncts(head)):
-            if token.i in self.actors.by_token:
+            named = token.i in self.actors.by_token
+            if named:
                 found.append(self.actors.by_token[token.i])
-            found += self._modifier_actors(token)
+            # "Sudan's Supreme Court": the court acts, not its owner
+            found += self._modifier_actors(token, owners=not named)
         return unique(found)
 
-    def _modifier_actors(self, token: Token) -> list[str]:
+    def _modifier_actors(self, token: Token, owners: bool = True) -> list[str]:
         by_token = self.actors.by_token
         possessors = [c for c in token.children if c.dep_ == "poss" and c.i in by_token]
+        if possessors and not owners:
+            return []
         modifiers = possessors or [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
         found = [by_token[t.i] for m in modifiers for t in (m, *conjuncts(m)) if t.i in by_token]
         if not found and token.i not in by_token:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-                    found += [by_token[c.i] for c in child.children if c.i in by_token]
+                    pobjs = [c for c in child.children if c.dep_ == "pobj"]
+                    found += [by_token[t.i] for c in pobjs for t in (c, *conjuncts(c)) if t.i in by_token]
         return found
 
     def _country_of(self, actor_id: str) -> str | None:
@@ -455,15 +487,17 @@ class SentenceCoder:
 
     def records(self, coded: Coded, dates: EventDates) -> Iterator[Event]:
         trigger = coded.trigger
-        if coded.type in DOMESTIC and coded.targets == [None]:
-            # protests, repression and concessions with no one named are aimed at home
+        home = coded.type in DOMESTIC and coded.targets == [None]
+        if home:  # protests, repression and concessions with no one named are aimed at home
             coded.targets = [self._country_of(coded.sources[0])]
         claimed = self.claimed_by(trigger)
         date = dates.date_of(trigger)
         for source in coded.sources:
             for target in coded.targets:
-                if target == source and len(coded.targets) > 1:
-                    continue
+                if target == source and not home and coded.type not in HOSTILE:
+                    if len(coded.targets) > 1:
+                        continue
+                    target = None  # "would deny entry to the United States": no actor acts on itself
                 yield Event(
                     type=coded.type, source=source, target=target, trigger=trigger.text,
                     start=trigger.idx, end=trigger.idx + len(trigger.text), mode=coded.mode, date=date,

@@ -105,6 +105,8 @@ class MentionFinder:
         """The longest name from token ``i`` whose key is a gazetteer key and whose shape fits."""
         longest = min(len(doc), i + min(MAX_NGRAM, self._longest[keys[i]] + 2))
         for end in range(longest, i, -1):
+            if not keys[end - 1]:
+                continue  # a name never ends on punctuation ("the Council of Europe." at a full stop)
             key = " ".join(k for k in keys[i:end] if k)
             if key in self._keys:
                 span = doc[i:end]
@@ -229,12 +231,15 @@ def _explains(ent: Span, inside: list[Mention]) -> bool:
 
 
 def _trim(ent: Span) -> Span:
-    """Drop leading determiners (and titles, for people) and a trailing possessive from an NER span."""
+    """Drop leading determiners (and titles, for people), a trailing possessive and anything from an
+    opening bracket on from an NER span."""
     start, end = ent.start, ent.end
     doc = ent.doc
     leading = _TITLE_WORDS if ent.label_ == "PERSON" else {"the", "a", "an"}
     while start < end - 1 and (doc[start].lower_ in leading or doc[start].is_punct):
         start += 1
+    # "Movement for Democratic Change (MDC": the bracketed acronym is a mention of its own
+    end = next((t.i for t in doc[start + 1 : end] if t.text in ("(", "[")), end)
     while end > start and (
         doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in _POSSESSIVES or doc[end - 1].is_punct
     ):
