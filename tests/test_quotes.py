@@ -29,7 +29,7 @@ def quotes(pipeline, text: str, date: str = "2022-05-10") -> list[tuple[str | No
 
 @pytest.mark.parametrize(
     ("opening", "closing"),
-    [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("„", "“")],
+    [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("„", "“"), ("``", "''"), ("''", "''")],
 )
 def test_direct_quotes_in_every_style(pipeline, opening, closing):
     words = "We will never recognise the independence of the north,"
@@ -73,6 +73,26 @@ def test_partial_quote_inside_a_sentence(pipeline):
     speakers = {q[0] for q in found}
     assert speakers == {"local:dragan-savic"}
     assert any("“butcher of democracy”" in q[2] and q[3] for q in found)
+
+
+def test_a_quoted_fragment_is_attributed_with_its_clause(pipeline):
+    text = (
+        "Mayor Lena Horvat called for the contract to be “torn up” before the winter, "
+        "and the council agreed to review it."
+    )
+    found = quotes(pipeline, text)
+    assert (
+        "local:lena-horvat",
+        "Mayor Lena Horvat",
+        "the contract to be “torn up” before the winter",
+        True,
+    ) in found
+
+
+def test_the_writers_aside_is_not_part_of_the_content(pipeline):
+    text = "Marko Ilić likened the new channel to the old state broadcaster, which closed in 2001."
+    [(_, _, content, direct)] = quotes(pipeline, text)
+    assert (content, direct) == ("the new channel to the old state broadcaster", False)
 
 
 def test_reported_speech_with_its_cue_and_source(pipeline):

@@ -73,6 +73,19 @@ def content_of(token: Token, rules: dict[str, list[CueRule]]) -> tuple[Span, Cue
     return None
 
 
+def without_trailing_aside(span: Span) -> Span:
+    """Cut the writer's aside that ends a content: a non-restrictive relative clause ("likened RT
+    to the BBC, which receives some public funding") or a participle adjunct (", engaging in…").
+    It is not part of what is attributed."""
+    doc = span.doc
+    for token in span:
+        comma = token.left_edge.i - 1
+        aside = token.dep_ == "relcl" or (token.dep_ in ("advcl", "acl") and token.tag_ == "VBG")
+        if aside and comma > span.start and doc[comma].text == "," and token.right_edge.i >= span.end - 2:
+            return doc[span.start : comma]
+    return span
+
+
 def content_of_rule(cue: Token, relation: str) -> Span | None:
     """The content span one rule relation reaches from a cue, or None."""
     doc = cue.doc

@@ -1,4 +1,5 @@
-"""Where a text is inside quotation marks: “…”, "…", «…», „…“, and ‘…’ used as quotes.
+"""Where a text is inside quotation marks: “…”, "…", «…», „…“, ‘…’ used as quotes, and the
+typewriter pairs ``…'' and ''…'' some wire services still send.
 
 Paragraph breaks end an unclosed quotation, except that a paragraph opening
 with a quotation mark continues it (the press convention for quotes that run
@@ -9,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "»": "«"}
+_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "»": "«", "``": "''", "''": "''"}
 # An opening mark: at the start, or after a space, bracket or dash; followed by a non-space.
-_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))([“«„‘\"»])(?=\S)", re.MULTILINE)
+_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(``|''|[“«„‘\"»])(?=[^\s'])", re.MULTILINE)
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
@@ -28,19 +29,18 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
             position = start
             continue
         regions.append((start, end))
-        position = end + 1
+        position = end + len(_PAIRS[opening.group(1)])
 
 
 def _closing(text: str, start: int, mark: str) -> int | None:
     """Index of the closing mark, or None; a quote may go on past a paragraph that reopens it."""
     index = start
     while index < len(text):
-        char = text[index]
-        if char == mark and (mark != "’" or not _is_apostrophe(text, index)):
+        if text.startswith(mark, index) and (mark != "’" or not _is_apostrophe(text, index)):
             return index
         if text.startswith("\n\n", index):
-            following = text[index:].lstrip()[:1]
-            if following not in _PAIRS:
+            following = text[index:].lstrip()
+            if not following.startswith(tuple(_PAIRS)):
                 return None
         index += 1
     return None

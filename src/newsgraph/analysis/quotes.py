@@ -21,7 +21,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analysis.cue_model import candidates, features, load_cue_model
-from newsgraph.analysis.cues import CUE_PARTICLES, CueRule, content_of, is_speech_cue, load_cue_rules
+from newsgraph.analysis.cues import (
+    CUE_PARTICLES,
+    CueRule,
+    content_of,
+    is_speech_cue,
+    load_cue_rules,
+    without_trailing_aside,
+)
 from newsgraph.analysis.quotemarks import quoted_regions
 from newsgraph.analysis.registry import register_stage
 from newsgraph.records import Analysis, Quote
@@ -36,6 +43,8 @@ _OPENERS = {"”": ("“",), '"': ('"',), "»": ("«",), "’": ("‘",), "“":
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 _RELATIVE = frozenset({"which", "that", "who"})
 _NOT_SPEAKERS = frozenset({"it", "there", "this", "that", "which", "what"})
+
+_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "dative"})
 
 
 @dataclass(slots=True)
@@ -93,7 +102,7 @@ class QuoteStage:
         found = self._best_match(cue)
         if found is None:
             return None
-        content = _trim(_balanced(found[0]))
+        content = _content(found[0])
         speaker = _speaker_of(cue, actors)
         if speaker is None or len(content) < _MIN_CONTENT_TOKENS:
             return None
@@ -131,6 +140,8 @@ class QuoteStage:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or _inside_reported(start, end, reported):
                 continue
+            if previous is not None and start < previous.end:
+                continue  # a fragment inside the clause the previous quotation was widened to
             cue = self._cue_for(doc, span)
             speaker = _speaker_of(cue, actors) if cue is not None else None
             cue_text = _cue_text(cue) if cue is not None else None
@@ -139,12 +150,34 @@ class QuoteStage:
             if speaker is None and not _stands_alone(span):
                 continue  # a title, a name or scare quotes, not someone's words
             speaker = speaker or Speaker(None, None)
+            clause = self._clause_around(cue, span) if cue is not None else None
+            if clause is not None:  # calls him the “butcher of democracy”: the whole clause is his
+                start, end = clause.start_char, clause.end_char
             words = text[start:end].strip()
             quote = Quote(speaker.actor_id, speaker.text, words, start, start + len(words), True, cue_text)
             quote.speaker_start, quote.speaker_end = speaker.start, speaker.end
             found.append(Candidate(quote, cue.idx if cue is not None else None))
             previous = quote
         return found
+
+    def _clause_around(self, cue: Token, quote: Span) -> Span | None:
+        """The content clause of the cue, when a quotation is only a fragment inside it."""
+        if _stands_alone(quote):
+            return None
+        # a quotation inside the clause is evidence enough: any rule's match will do, else the
+        # cue's complement that holds the quotation
+        found = self._best_match(cue) or content_of(cue, self.all_rules)
+        spans = [found[0]] if found is not None else []
+        spans += [
+            cue.doc[c.left_edge.i : c.right_edge.i + 1]
+            for c in cue.children
+            if c.dep_ in _COMPLEMENTS and c.left_edge.i <= quote.start and quote.end <= c.right_edge.i + 1
+        ]
+        for span in spans:
+            clause = _content(span)
+            if clause.start <= quote.start and quote.end <= clause.end and len(clause) > len(quote) + 1:
+                return clause
+        return None
 
     def _cue_for(self, doc: Doc, quote: Span) -> Token | None:
         """The cue of a quote: right after one that ends in a comma (“…,” she said), else the verb
@@ -320,6 +353,17 @@ def _continues(doc: Doc, previous: Quote, span: Span) -> bool:
 def _cue_text(cue: Token) -> str:
     particles = [c for c in cue.children if c.dep_ == "prt" and c.lower_ in CUE_PARTICLES]
     return cue.text + "".join(" " + p.text for p in particles)
+
+
+def _content(span: Span) -> Span:
+    """A rule's match as attributed content: no writer's aside, no linking word in front ("called
+    for the contract to be “torn up”": the call is the clause), no stray punctuation."""
+    span = _trim(_balanced(without_trailing_aside(span)))
+    first = span[0] if len(span) > 1 else None
+    dangling = first is not None and first.dep_ == "prep" and not span.start <= first.head.i < span.end
+    if dangling or (first is not None and first.dep_ == "mark" and first.lower_ == "for"):
+        span = span[1:]
+    return span
 
 
 def _trim(span: Span) -> Span:
