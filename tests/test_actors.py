@@ -181,3 +181,10 @@ def test_an_owner_or_an_organisation_in_a_title_gives_the_affiliation(pipeline):
     assert actor(result, "local:supreme-court").country == "SDN"
     assert actor(result, "local:samir-haddad").country == "IGO"  # a fictional secretary-general
     assert by_id(result)["Q57265"] == ["Omar El Bashir"]  # "Omar al-Bashir" in the gazetteer
+
+
+def test_an_ethnic_group_is_not_its_kin_state(pipeline):
+    text = "Ethnic Albanians in the valley protested, and Albania's government urged calm."
+    result = analyse(pipeline, text)
+    assert actor(result, "local:ethnic-albanians").kind == "group"
+    assert by_id(result)["Q222"] == ["Albania"]

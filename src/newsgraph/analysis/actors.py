@@ -249,6 +249,9 @@ class ArticleResolver:
         if mention.how == "metonym":
             if acts(mention.span(self.doc)):
                 self._add(self._referent(mention.actors[0]), mention.start, mention.end)
+        elif mention.how == "demonym" and self._ethnic_group(mention):
+            span = self.doc[mention.start - 1 : mention.end]
+            self._add(Referent(local_id(span.text), span.text, "group", None, None), span.start, span.end)
         elif mention.how in ("alias", "demonym"):
             end = self._with_agent_noun(mention) if mention.how == "demonym" else mention.end
             self._add(self._referent(mention.actors[0]), mention.start, end)
@@ -262,6 +265,11 @@ class ArticleResolver:
             )
         elif mention.label == "MISC":
             self._add_group(mention)
+
+    def _ethnic_group(self, mention: Mention) -> bool:
+        """"ethnic Albanians", "ethnic Serbs": a people wherever it lives, not the country."""
+        people = self.doc[mention.end - 1].tag_ in ("NNPS", "NNS")
+        return people and mention.start > 0 and self.doc[mention.start - 1].lower_ == "ethnic"
 
     def _with_agent_noun(self, mention: Mention) -> int:
         """Extend "Serbian" to "Serbian officials" when it modifies an agent noun."""
