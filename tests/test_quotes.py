@@ -174,3 +174,17 @@ def test_quotes_are_stored_and_listed_by_speaker_and_topic(cli, tmp_path):
     assert [q["speaker_id"] for q in about_kosovo] == ["Q222031"]
     exported = [json.loads(line) for line in cli("export", "--db", db, "--table", "quotes").out.splitlines()]
     assert {q["speaker_id"] for q in exported} == {"Q441633", "Q222031"}
+
+
+def test_a_line_led_by_its_speaker(pipeline):
+    text = (
+        "Kurti: Kosovo Will Not Give Up Its Seat at the Table\n\n"
+        "MODERATOR: Do you expect the talks to resume this year?\n\n"
+        "Photo: Delegates leave the hall in Brussels on Friday"
+    )
+    found = quotes(pipeline, text)
+    assert [(q[1], q[2]) for q in found] == [
+        ("Kurti", "Kosovo Will Not Give Up Its Seat at the Table"),
+        ("MODERATOR", "Do you expect the talks to resume this year?"),
+    ]
+    assert found[0][0] == "Q441633"

@@ -15,6 +15,7 @@ unresolvable speaker keeps its text and a null id, never a guessed actor.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -44,6 +45,13 @@ _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 _RELATIVE = frozenset({"which", "that", "who"})
 _NOT_SPEAKERS = frozenset({"it", "there", "this", "that", "which", "what"})
 
+# "Pence: Flowers won't be at the debate", "WALLACE: Do you really see…": a line led by who speaks
+_COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:]{0,60}?)[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE)
+_NOT_A_SPEAKER_LABEL = frozenset(
+    "photo photos image video watch listen note update updated source sources related read more "
+    "see also tags filed under subscribe sign up editor's editor’s correction clarification warning caption "
+    "q a".split()
+)
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "dative"})
 
 
@@ -81,7 +89,7 @@ class QuoteStage:
         actors = ActorIndex(doc, analysis)
         text = analysis.article.text  # the doc's text; Doc.text would rebuild it on every use
         regions = [(s, e) for s, e in quoted_regions(text) if text[s:e].strip()]
-        reported = self._reported(doc, actors)
+        reported = _colon_lines(doc, text, actors) + self._reported(doc, actors)
         direct = merge_runs(text, self._direct(doc, text, regions, actors, reported))
         analysis.quotes = sorted(settle(direct, reported, regions), key=lambda q: q.start)
 
@@ -138,7 +146,7 @@ class QuoteStage:
         previous: Quote | None = None
         for start, end in regions:
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None or _inside_reported(start, end, reported):
+            if span is None or _inside_reported(start, end, reported) or _labelled(start, end, reported):
                 continue
             if previous is not None and start < previous.end:
                 continue  # a fragment inside the clause the previous quotation was widened to
@@ -269,6 +277,30 @@ class ActorIndex:
         return earlier[-1] if earlier else None
 
 
+def _colon_lines(doc: Doc, text: str, actors: ActorIndex) -> list[Candidate]:
+    """Headlines and transcripts that name the speaker before a colon ("Pence: …", "WALLACE: …")."""
+    found = []
+    for line in _COLON_LINE.finditer(text):
+        words = line.group(2).rstrip()
+        name = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
+        if name is None or len(words.split()) < 3 or not _is_speaker_label(name):
+            continue
+        speaker = actors.speaker_for(name)
+        quote = Quote(
+            speaker.actor_id, name.text, words, line.start(2), line.start(2) + len(words), False, ":"
+        )
+        quote.speaker_start, quote.speaker_end = name.start_char, name.end_char
+        found.append(Candidate(quote, line.end(1)))
+    return found
+
+
+def _is_speaker_label(name: Span) -> bool:
+    """A name and nothing else: up to four proper nouns or capitalised words, not a heading."""
+    if len(name) > 4 or name[0].lower_ in _NOT_A_SPEAKER_LABEL:
+        return False
+    return all(t.pos_ == "PROPN" or t.is_upper or t.is_punct for t in name)
+
+
 def _according_to(doc: Doc, according: Token, actors: ActorIndex) -> Quote | None:
     """ "According to the ministry, 30 soldiers were hurt": the rest of the clause is the content."""
     to = doc[according.i + 1]
@@ -329,6 +361,11 @@ def _inside_reported(start: int, end: int, reported: list[Candidate]) -> bool:
     """A quoted phrase inside a longer reported clause belongs to that clause."""
     return any(c.quote.start <= start and end <= c.quote.end and c.quote.end - c.quote.start > end - start
                for c in reported)  # fmt: skip
+
+
+def _labelled(start: int, end: int, reported: list[Candidate]) -> bool:
+    """A quotation that holds a "SPEAKER: words" line is read as that line."""
+    return any(c.quote.cue == ":" and c.quote.start < end and start < c.quote.end for c in reported)
 
 
 def _stands_alone(span: Span) -> bool:
