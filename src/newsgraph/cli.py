@@ -258,6 +258,28 @@ def summary(db: DbOption = Path(api.DEFAULT_DB)) -> None:
         typer.echo(json.dumps(api.summary(store), ensure_ascii=False, indent=2, default=str))
 
 
+AllowIngestOption = Annotated[
+    bool, typer.Option("--allow-ingest", help="Accept POST /articles (needs --token or NEWSGRAPH_TOKEN).")
+]
+TokenOption = Annotated[
+    str | None,
+    typer.Option(
+        "--token", envvar="NEWSGRAPH_TOKEN", show_envvar=True, help="Bearer token POST /articles must send."
+    ),
+]
+
+
+def _serve(db: Path, host: str, port: int, allow_ingest: bool, token: str | None) -> None:
+    """Start the web app; refuses to accept ingest without a token."""
+    if allow_ingest and not token:
+        raise typer.BadParameter("--allow-ingest needs --token or the NEWSGRAPH_TOKEN environment variable")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        stderr.print(f"note: serving on {host}: other machines can reach this server", style="yellow")
+    from newsgraph.web.app import run_server
+
+    run_server(db, host, port, allow_ingest=allow_ingest, token=token)
+
+
 @app.command()
 def serve(
     db: DbOption = Path(api.DEFAULT_DB),
@@ -265,11 +287,11 @@ def serve(
         str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless you mean it.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    allow_ingest: AllowIngestOption = False,
+    token: TokenOption = None,
 ) -> None:
-    """Serve the HTTP API and web UI over a store (read-only)."""
-    from newsgraph.web.app import run_server
-
-    run_server(db, host, port)
+    """Serve the HTTP API and web UI over a store (read-only unless --allow-ingest)."""
+    _serve(db, host, port, allow_ingest, token)
 
 
 @app.command()
@@ -278,8 +300,12 @@ def demo(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
     serve_ui: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the web UI afterwards.")] = True,
+    allow_ingest: AllowIngestOption = False,
+    token: TokenOption = None,
 ) -> None:
     """Analyse the bundled sample corpus into a local DuckDB file, summarise it, and serve the UI."""
+    if serve_ui and allow_ingest and not token:
+        raise typer.BadParameter("--allow-ingest needs --token or the NEWSGRAPH_TOKEN environment variable")
     corpus = api.sample_corpus()
     stderr.print(f"Analysing the sample corpus in {corpus} into {db} …", markup=False)
     with ProgressReporter(stderr) as progress:
@@ -290,9 +316,7 @@ def demo(
         facts = api.summary(store)
     typer.echo(_summary_text(facts))
     if serve_ui:
-        from newsgraph.web.app import run_server
-
-        run_server(db, host, port)
+        _serve(db, host, port, allow_ingest, token)
 
 
 def _summary_text(facts: dict) -> str:

@@ -20,6 +20,7 @@ from newsgraph.ingest.readers import ReadItem, read_inputs
 from newsgraph.records import Analysis, Article
 from newsgraph.store.duckdb import DuckDBStore
 from newsgraph.store.rows import StoredItem
+from newsgraph.store.search import build_search_index
 
 REOPEN_EVERY = 1000  # articles
 
@@ -91,6 +92,8 @@ class IngestRun:
             if since_reopen >= REOPEN_EVERY:
                 self.store.reopen()  # keeps memory flat on long runs (see DuckDBStore.reopen)
                 since_reopen = 0
+        if self.report.stored:
+            build_search_index(self.store)  # full-text search sees the new articles
         self.report.elapsed = self._elapsed()
         return self.report
 
