@@ -117,7 +117,6 @@ class ArticleResolver:
         self.day = article.date
         self.title_key = f" {match_key(article.title or '')} "
         self.gazetteer = gazetteer
-        self.surname_keys = _surname_keys(gazetteer)
         self.referents: dict[str, Referent] = {}
         self.people: list[PersonMention] = []
         self.acronyms: dict[str, Referent] = {}  # "(PLO)" after a name: the acronym names that actor
@@ -228,10 +227,8 @@ class ArticleResolver:
             return None
         candidates = self.gazetteer.by_surname(words[-1])
         if not candidates:
-            close = process.extractOne(
-                match_key(words[-1]), self.surname_keys, scorer=fuzz.ratio, score_cutoff=_SURNAME_SIMILARITY
-            )
-            candidates = self.gazetteer.by_surname(close[0]) if close else []
+            close = _closest_surname(self.gazetteer, match_key(words[-1]))
+            candidates = self.gazetteer.by_surname(close) if close else []
         for candidate in candidates:
             names = (candidate.name, *candidate.aliases)
             if max(fuzz.WRatio(match_key(text), match_key(n)) for n in names) >= _FULL_NAME_SIMILARITY:
@@ -267,7 +264,7 @@ class ArticleResolver:
             self._add_group(mention)
 
     def _ethnic_group(self, mention: Mention) -> bool:
-        """"ethnic Albanians", "ethnic Serbs": a people wherever it lives, not the country."""
+        """ "ethnic Albanians", "ethnic Serbs": a people wherever it lives, not the country."""
         people = self.doc[mention.end - 1].tag_ in ("NNPS", "NNS")
         return people and mention.start > 0 and self.doc[mention.start - 1].lower_ == "ethnic"
 
@@ -298,6 +295,8 @@ class ArticleResolver:
 
     def _add_acronym_mentions(self) -> None:
         """Every later use of a defined acronym, whether or not NER tagged it."""
+        if not self.acronyms:
+            return
         for token in self.doc:
             referent = self.acronyms.get(token.text)
             if referent is not None and not self._covered(token.i, token.i + 1):
@@ -493,8 +492,14 @@ def _starts_with_first_name(span: Span) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _surname_keys(gazetteer: Gazetteer) -> list[str]:
-    return gazetteer.surname_keys()
+@functools.lru_cache(maxsize=16384)
+def _closest_surname(gazetteer: Gazetteer, key: str) -> str | None:
+    """The known surname nearest a misspelt one ("bouteflicka" → "bouteflika"); cached, since the
+    same unknown names recur across articles and the search scans every surname."""
+    close = process.extractOne(
+        key, gazetteer.surname_keys(), scorer=fuzz.ratio, score_cutoff=_SURNAME_SIMILARITY
+    )
+    return close[0] if close else None
 
 
 @functools.lru_cache(maxsize=65536)

@@ -100,8 +100,10 @@ class QuoteStage:
         for token in doc:
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 quote = _according_to(doc, token, actors)
-            else:
+            elif token.lemma_.lower() in self.all_rules:  # most words are never cues: skip them fast
                 quote = self._by_rule(token, actors)
+            else:
+                continue
             if quote is not None:
                 found.append(Candidate(quote, token.idx))
         return found
