@@ -188,3 +188,10 @@ def test_a_line_led_by_its_speaker(pipeline):
         ("MODERATOR", "Do you expect the talks to resume this year?"),
     ]
     assert found[0][0] in (None, "Q441633")  # never a wrong actor
+
+
+def test_a_second_cue_in_the_same_sentence_gets_its_own_quote(pipeline):
+    text = "Mira Kostić promised to keep campaigning and said she would stand up to the attacks."
+    found = [(q[1], q[2]) for q in quotes(pipeline, text)]
+    assert ("Mira Kostić", "she would stand up to the attacks") in found
+    assert all("said" not in content for _, content in found)

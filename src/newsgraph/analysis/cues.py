@@ -74,11 +74,16 @@ def content_of(token: Token, rules: dict[str, list[CueRule]]) -> tuple[Span, Cue
 
 
 def without_trailing_aside(span: Span) -> Span:
-    """Cut the writer's aside that ends a content: a non-restrictive relative clause ("likened RT
-    to the BBC, which receives some public funding") or a participle adjunct (", engaging in…").
-    It is not part of what is attributed."""
+    """Cut what ends a content but is not part of it: a non-restrictive relative clause ("likened
+    RT to the BBC, which receives some public funding") or a participle adjunct (", engaging in…"),
+    the writer's asides; and a coordinated cue with content of its own ("…and said she would…")."""
     doc = span.doc
     for token in span:
+        if token.dep_ == "conj" and token.lemma_.lower() in SPEECH_VERBS and token.i > span.start + 1:
+            # "promised to keep campaigning and said she would…": the second cue has its own content
+            joint = doc[token.left_edge.i - 1] if token.left_edge.i > span.start else token
+            end = joint.i if joint.dep_ == "cc" or joint.is_punct else token.left_edge.i
+            return doc[span.start : end]
         comma = token.left_edge.i - 1
         aside = token.dep_ == "relcl" or (token.dep_ in ("advcl", "acl") and token.tag_ == "VBG")
         if aside and comma > span.start and doc[comma].text == "," and token.right_edge.i >= span.end - 2:
