@@ -22,6 +22,7 @@ from rich.table import Table
 from newsgraph import __version__, api
 from newsgraph.errors import NewsgraphError, Problem
 from newsgraph.exports import TextOut, export_table, write_csv, write_graph, write_jsonl
+from newsgraph.predict import predict_app
 from newsgraph.progress import ProgressReporter, format_report
 from newsgraph.store.rows import EXPORTABLE_TABLES
 
@@ -36,6 +37,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+app.add_typer(predict_app, name="predict")
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.")]
 TableName = Enum("TableName", {name: name for name in EXPORTABLE_TABLES}, type=str)  # type: ignore[misc]

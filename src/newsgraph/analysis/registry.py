@@ -40,4 +40,3 @@ def create_stage(name: str, nlp: Language) -> Stage:
         known = ", ".join(sorted(_FACTORIES))
         raise KeyError(f"no analysis stage named {name!r}; known stages: {known}")
     return _FACTORIES[name](nlp)
-

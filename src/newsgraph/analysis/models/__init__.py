@@ -1,0 +1,1 @@
+"""Small trained files the analysis stages load (see ``training/``)."""

@@ -1,0 +1,72 @@
+"""Shared by the training scripts and ``bench/eval_framing.py``: where the data is, the gold
+labels, and the spaCy parses of the articles (cached, since parsing is the slow part).
+
+The data stays where it is (``../shared/data`` next to the repository, or ``$NEWSGRAPH_DATA``);
+nothing from it is copied into the repository.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+
+from newsgraph.analysis.pipeline import MODEL_NAME
+from newsgraph.semeval import (
+    Document,
+    MentionLine,
+    fix_offsets,
+    read_documents,
+    read_genres,
+    read_mentions,
+    read_narratives,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("NEWSGRAPH_DATA", REPO.parent / "shared" / "data"))
+T10 = DATA / "semeval2025-t10" / "en" / "train"
+T3 = DATA / "semeval2023-t3" / "en"
+CACHE = Path(os.environ.get("NEWSGRAPH_TRAINING_CACHE", "/tmp/newsgraph-training"))
+SEED = 13
+
+
+@dataclass
+class FramingData:
+    documents: list[Document]
+    mentions: list[MentionLine]
+    narratives: dict[str, tuple[list[str], list[str]]]
+    fixed_offsets: int
+
+
+def framing_data() -> FramingData:
+    """SemEval-2025 T10 English train: articles, subtask-1 mentions (offsets repaired), subtask-2 gold."""
+    documents = read_documents(T10 / "raw-documents")
+    by_id = {d.id: d for d in documents}
+    mentions = read_mentions(T10 / "subtask-1-annotations.txt")
+    fixed = sum(fix_offsets(by_id[m.article_id].text, m) for m in mentions)
+    narratives = read_narratives(T10 / "subtask-2-annotations.txt")
+    return FramingData(documents, mentions, narratives, fixed)
+
+
+def genre_data() -> tuple[list[Document], dict[str, str]]:
+    documents = read_documents(T3 / "train-articles-subtask-1", genre_ids=True)
+    return documents, read_genres(T3 / "train-labels-subtask-1.txt")
+
+
+def parsed(name: str, documents: list[Document]) -> list[Doc]:
+    """The spaCy parse of each document's whole text (title line included), cached on disk."""
+    nlp = spacy.load(MODEL_NAME)
+    path = CACHE / f"{name}.spacy"
+    if path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if len(docs) == len(documents) and all(
+            d.text == x.text for d, x in zip(docs, documents, strict=True)
+        ):
+            return docs
+    docs = list(nlp.pipe((d.text for d in documents), batch_size=16))
+    CACHE.mkdir(parents=True, exist_ok=True)
+    DocBin(store_user_data=False, docs=docs).to_disk(path)
+    return docs
