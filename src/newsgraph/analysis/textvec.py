@@ -211,14 +211,16 @@ class DocContext:
         return [lemma for lemma in self.lemmas[start:end] if lemma]
 
 
-_CONTEXT_KEY = "newsgraph.textvec"
+# The context of the last doc seen: the stages run one doc at a time, so each stage after the
+# first reuses it. Kept here rather than in ``doc.user_data``: a context refers to its doc, and
+# spaCy's Doc does not take part in Python's cycle collection, so that cycle would never be freed.
+_LAST: list[DocContext] = []
 
 
 def doc_context(doc: Doc) -> DocContext:
-    """The doc's context, cached on the doc so that each stage after the first reuses it."""
-    found = doc.user_data.get(_CONTEXT_KEY)
-    if isinstance(found, DocContext):
-        return found
+    """The doc's context, computed once for all the stages that read it."""
+    if _LAST and _LAST[0].doc is doc:
+        return _LAST[0]
     sentences = _sentences(doc)
     sentence_of = np.zeros(len(doc), dtype=np.int32)
     for number, (start, end) in enumerate(sentences):
@@ -226,7 +228,7 @@ def doc_context(doc: Doc) -> DocContext:
     vectors = TokenVectors([t.text for t in doc], load_embedder())
     lemmas = [_lemma(t) for t in doc]
     context = DocContext(doc, vectors, lemmas, sentence_of, sentences)
-    doc.user_data[_CONTEXT_KEY] = context
+    _LAST[:] = [context]
     return context
 
 
