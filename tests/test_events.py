@@ -149,3 +149,31 @@ def test_events_inside_relative_clauses(pipeline):
     assert ("CONSULT", "Q222031", "Q7747") in coded(
         events(pipeline, "Vučić, who met Putin in Moscow, praised the talks.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serbia lifted the state of emergency in the south on Monday.", ("CONCEDE", "Q403")),
+        ("The government of Kosovo lifted its sanctions on Serbian goods.", ("CONCEDE", "Q1246")),
+        ("The Israeli army lifted a blockade on the crossing.", ("RETREAT", "Q801")),
+        ("Hungarian peacekeeping troops arrived in Bosnia on Tuesday.", ("AID", "Q28")),
+        ("Russian troops arrived in Belarus for the drills.", ("MOBILIZE", "Q159")),
+    ],
+)
+def test_what_is_lifted_and_who_arrives_decide_the_type(pipeline, text, expected):
+    assert expected in {(e.type, e.source) for e in events(pipeline, text)}
+
+
+def test_an_order_to_another_party_is_coercion_or_a_demand(pipeline):
+    text = "Serbia's government ordered the opposition newspaper Danas to suspend publication."
+    assert ("COERCE", "Q403") in {(e.type, e.source) for e in events(pipeline, text)}
+    text = "A Serbian court ordered the former mayor to appear for questioning in May."
+    assert "REQUEST" in {e.type for e in events(pipeline, text)}
+    text = "The Kremlin ordered troops to withdraw from the border."
+    assert coded(events(pipeline, text)) == [("RETREAT", "Q159", None)]  # its own troops withdraw
+
+
+def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
+    text = "Hungary threatened to veto aid to Ukraine if the European Union kept its funds frozen."
+    assert coded(events(pipeline, text)) == [("THREATEN", "Q28", "Q458")]

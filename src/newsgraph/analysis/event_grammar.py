@@ -24,7 +24,8 @@ FRAMES = {
     ),
     **dict.fromkeys(("plan", "intend", "prepare", "aim", "want", "hope", "expect", "seek", "move"), "future"),
     **dict.fromkeys(("try", "attempt"), "attempt"),
-    **dict.fromkeys(("begin", "start", "continue", "resume", "decide", "order", "manage"), "aspect"),
+    **dict.fromkeys(("begin", "start", "continue", "resume", "decide", "manage"), "aspect"),
+    **dict.fromkeys(("order", "force", "compel", "oblige"), "compel"),
 }
 # "is willing to", "are ready to": adjectives that frame the verb after them.
 ADJECTIVE_FRAMES = {
@@ -47,7 +48,8 @@ FALLBACK_TARGETS = (
 )  # fmt: skip
 EFFORT_NOUNS = frozenset({"effort", "campaign", "mission", "process", "operation", "bid", "plan"})
 CONCESSION_OBJECTS = frozenset(
-    """demand condition term ultimatum curfew emergency ban restriction embargo""".split()
+    """demand condition term ultimatum curfew emergency ban restriction embargo sanction
+    lockdown""".split()
 )
 RECIPROCAL = frozenset({"reach", "meet", "agree", "talk", "negotiate", "sign", "settle"})
 PASSAGES = frozenset(
@@ -133,13 +135,43 @@ def on_condition(verb: Token, word: str) -> bool:
 
 
 def by_object(verb: Token, entry: Entry) -> Entry:
-    """Some verbs change type with their object: accepting demands or lifting a curfew is a
-    concession; ending talks is a sanction."""
-    objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    """Some verbs change type with their object: accepting demands or lifting a curfew, a state
+    of emergency or sanctions is a concession (lifting a blockade stays a military retreat)."""
+    objects = set()
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        # "a state of emergency", "martial law restrictions": the words that say what is lifted
+        named = [obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
+        objects.update(t.lemma_.lower() for t in named)
+        objects.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
     lemma = verb.lemma_.lower()
     if objects & CONCESSION_OBJECTS and lemma in ("accept", "lift", "ease", "end", "relax"):
         return Entry("CONCEDE", None, entry.targets, False)
     return entry
+
+
+MILITARY_UNITS = frozenset(
+    "troop soldier peacekeeper force contingent deployment battalion brigade unit army navy warship".split()
+)
+
+
+# What a party made to act gives up: ordering it to is coercion, not a demand.
+YIELDING = frozenset({"SANCTION", "RETREAT", "REJECT", "CONCEDE"})
+CEASE_VERBS = frozenset("stop halt cease close shut suspend quit leave abandon surrender".split())
+# Whom an order to act leaves acting on the giver's behalf ("ordered troops to withdraw").
+OWN_AGENTS = MILITARY_UNITS | frozenset(
+    "police official officer ministry agency staff diplomat embassy government authority".split()
+)
+
+
+def by_arrival(verb: Token, entry: Entry) -> Entry:
+    """Troops that arrive are deployed, not visiting: peacekeepers are aid, other forces a
+    mobilisation ("the first NATO peacekeeping troops arrived in Bosnia")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if entry.mode != "visit" or subject is None or subject.lemma_.lower() not in MILITARY_UNITS:
+        return entry
+    if any(t.lower_.startswith("peacekeep") for t in subject.subtree):
+        return Entry("AID", None, entry.targets, False)
+    return Entry("MOBILIZE", "troops", entry.targets, False)
 
 
 def is_background(token: Token) -> bool:

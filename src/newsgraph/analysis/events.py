@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analysis.event_grammar import (
     ADJECTIVE_FRAMES,
+    CEASE_VERBS,
     COOPERATIVE,
     DEMAND_VERBS,
     DOMESTIC,
@@ -36,14 +37,17 @@ from newsgraph.analysis.event_grammar import (
     LIGHT_VERBS,
     OBJECT_DEPS,
     OBLIGATION,
+    OWN_AGENTS,
     PERSONAL_PRONOUNS,
     RECIPROCAL,
     RELATIVE_PRONOUNS,
     STATEMENT_VERBS,
+    YIELDING,
     Coded,
     Entry,
     alleged_acts,
     blocks_a_place,
+    by_arrival,
     by_object,
     conjuncts,
     dictionary_lemma,
@@ -127,6 +131,7 @@ class SentenceCoder:
             return None
         if entry.type == "REJECT" and dictionary_lemma(verb, self.verbs) == "block" and blocks_a_place(verb):
             entry = Entry("PROTEST", "obstruct", (), False)  # "blocked the roads": a blockade
+        entry = by_arrival(verb, entry)
         if consumed is not None:
             consumed.update(purpose_clauses(verb))  # "demonstrated to demand…" is one PROTEST
             if entry.type in ("ACCUSE", "REQUEST", "THREATEN"):
@@ -168,7 +173,10 @@ class SentenceCoder:
         )  # "promised to democratize … and establish"
         entry = self._entry(inner)
         sources = self._actors_of_subject(verb)
-        if kind == "request":
+        party = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if kind == "compel" and party is not None and party.lemma_.lower() not in OWN_AGENTS:
+            coded = self._compelled(verb, inner, entry, sources, party)
+        elif kind == "request":
             addressee = self._first_actor(verb, ("dobj", "dative"), ("prep:on", "prep:to"))
             targets = [addressee] if addressee else self._targets(inner, entry, sources)
             coded = Coded(verb, "REQUEST", request_mode(entry), sources, targets)
@@ -179,7 +187,19 @@ class SentenceCoder:
         self._modality(coded, verb)
         if kind == "future" and coded.modality == "asserted":
             coded.modality = "future"
-        return plover_intent(coded) if kind in ("future", "aspect", "attempt") else coded
+        return plover_intent(coded) if kind in ("future", "aspect", "attempt", "compel") else coded
+
+    def _compelled(
+        self, verb: Token, inner: Token, entry: Entry | None, sources: list[str], party: Token
+    ) -> Coded:
+        """An order to another party: coercion when it must give something up ("ordered the paper
+        to suspend publication", "forced the army to withdraw"), else a demand ("ordered him to
+        appear for questioning")."""
+        targets = self._actors_at(party) or [None]
+        gives_up = (entry is not None and entry.type in YIELDING) or inner.lemma_.lower() in CEASE_VERBS
+        if gives_up:
+            return Coded(verb, "COERCE", None, sources, targets)
+        return Coded(verb, "REQUEST", request_mode(entry), sources, targets)
 
     def _framed(self, verb: Token, kind: str, inner: Token, entry: Entry | None, sources: list[str]) -> Coded:
         targets = self._targets(inner, entry, sources)
@@ -187,8 +207,9 @@ class SentenceCoder:
             hostile = entry is not None and entry.type in HOSTILE
             return Coded(verb, "THREATEN" if hostile else "AGREE", None, sources, targets)
         if kind == "threaten":
-            if targets == [None]:
-                targets = self._threatened_by_condition(verb, inner) or targets
+            # a conditional threat is aimed at whoever must meet the condition, not at the place
+            # or thing the threatened act would touch ("ban voting in East Jerusalem if Hamas runs")
+            targets = self._threatened_by_condition(verb, inner) or targets
             return Coded(verb, "THREATEN", entry.mode if entry else None, sources, targets)
         if kind == "refuse":
             if len(sources) > 1 and inner.lemma_.lower() in RECIPROCAL:
