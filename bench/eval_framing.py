@@ -33,6 +33,7 @@ import train_genre
 import train_narratives
 
 from newsgraph.analysis.genre import NEWS_PRIOR, UNIFORM_PRIOR
+from newsgraph.analysis.narratives import predict_narratives
 
 SEED = 13
 
@@ -98,7 +99,7 @@ def eval_narratives(folds: int, seed: int, params: train_narratives.NarrativePar
 
     def run_fold(train: np.ndarray, test: np.ndarray) -> list:
         model = train_narratives.fit_narratives([examples[i] for i in train], params)
-        return train_narratives.predict_narratives(model, [examples[i].bag for i in test])
+        return predict_narratives(model, [examples[i].bag for i in test])
 
     predicted = cross_validate([e.article_id for e in examples], folds, seed, run_fold)
     coarse = set_scores([set(e.narratives) for e in examples], [{n.narrative for n in p} for p in predicted])

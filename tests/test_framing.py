@@ -142,10 +142,14 @@ def test_predict_genre_writes_one_genre_per_document():
 @pytest.mark.parametrize(
     ("content", "code", "where"),
     [
-        ("EN_UA_900001.txt\tNordland\t63\n", "E402", "line 1: expected 4"),
-        ("EN_UA_900001.txt\tNordland\t63\t70\nEN_UA_900001.txt\tNordland\tx\t70\n", "E402", "line 2: start"),
-        ("EN_UA_404.txt\tNordland\t63\t70\n", "E403", "line 1: article 'EN_UA_404.txt'"),
-        ("EN_UA_900001.txt\tNordland\t63\t99999\n", "E402", "run past the end"),
+        ("war_velmar_shelling.txt\tNordland\t63\n", "E402", "line 1: expected 4"),
+        (
+            "war_velmar_shelling.txt\tNordland\t63\t70\nwar_velmar_shelling.txt\tNordland\tx\t70\n",
+            "E402",
+            "line 2: start",
+        ),
+        ("war_missing.txt\tNordland\t63\t70\n", "E403", "line 1: article 'war_missing.txt'"),
+        ("war_velmar_shelling.txt\tNordland\t63\t99999\n", "E402", "run past the end"),
     ],
 )
 def test_a_malformed_mention_file_is_named_on_one_line(tmp_path, content, code, where):
@@ -175,7 +179,7 @@ def test_ingest_stores_roles_narratives_and_genre(tmp_path):
     assert report.analyzed == 3
     mains, _fines, parent = framing.role_labels()
     with api.open_store(db, read_only=True) as store:
-        analysis = store.get_analysis("EN_UA_900001")
+        analysis = store.get_analysis("war_velmar_shelling")
     roles = {actor.name: actor.roles for actor in analysis.actors}
     assert {"Ilse Varga", "Oskar Halm"} <= set(roles), roles
     for found in roles.values():

@@ -19,7 +19,6 @@ from urllib.parse import urlparse
 import pytest
 
 from newsgraph import api
-from newsgraph.store.search import build_search_index
 from newsgraph.web.app import create_app
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -44,9 +43,7 @@ def base_url(tmp_path_factory):
     import uvicorn
 
     db = tmp_path_factory.mktemp("ui") / "demo.duckdb"
-    api.ingest([str(api.sample_corpus())], db, pipeline_factory=pipeline)
-    with api.open_store(db) as store:
-        build_search_index(store)
+    api.ingest([str(api.sample_corpus())], db, pipeline_factory=pipeline)  # builds the search index
     app = create_app(db, allow_ingest=True, token=TOKEN, hosts=["127.0.0.1"], pipeline_factory=pipeline)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

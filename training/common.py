@@ -8,13 +8,16 @@ nothing from it is copied into the repository.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.tokens import Doc, DocBin
 
 from newsgraph.analysis.pipeline import MODEL_NAME
+from newsgraph.analysis.textvec import model_path
 from newsgraph.semeval import (
     Document,
     MentionLine,
@@ -70,3 +73,11 @@ def parsed(name: str, documents: list[Document]) -> list[Doc]:
     CACHE.mkdir(parents=True, exist_ok=True)
     DocBin(store_user_data=False, docs=docs).to_disk(path)
     return docs
+
+
+def save_model(model: Any, file_name: str, summary: str, started: float) -> None:
+    """Write a trained model into ``analysis/models`` and say what was written, how big, how fast."""
+    path = model_path(file_name)
+    model.save(path)
+    size, seconds = path.stat().st_size / 1e6, time.perf_counter() - started
+    print(f"{summary} -> {path} ({size:.2f} MB, {seconds:.0f}s)")

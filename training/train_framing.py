@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from common import SEED, framing_data, parsed
+from common import SEED, framing_data, parsed, save_model
 from sklearn.linear_model import LogisticRegression
 
 from newsgraph.analysis.framing import (
@@ -29,7 +29,7 @@ from newsgraph.analysis.framing import (
     role_labels,
     token_span,
 )
-from newsgraph.analysis.textvec import LinearModel, doc_context, fit_vocabulary, model_path
+from newsgraph.analysis.textvec import LinearModel, doc_context, fit_vocabulary
 
 
 @dataclass
@@ -121,10 +121,7 @@ def main() -> None:
     started = time.perf_counter()
     examples = framing_examples()
     model = fit_framing(examples, FramingParams())
-    path = model_path(MODEL_FILE)
-    model.save(path)
-    print(f"{len(examples)} mentions -> {path} ({path.stat().st_size / 1e6:.2f} MB, "
-          f"{time.perf_counter() - started:.0f}s)")  # fmt: skip
+    save_model(model, MODEL_FILE, f"{len(examples)} mentions", started)
 
 
 if __name__ == "__main__":

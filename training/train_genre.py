@@ -15,12 +15,12 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from common import SEED, genre_data, parsed
+from common import SEED, genre_data, parsed, save_model
 from sklearn.linear_model import LogisticRegression
 
-from newsgraph.analysis.genre import GENRES, MODEL_FILE, GenreModel, genre_bag, predict_genres
+from newsgraph.analysis.genre import GENRES, MODEL_FILE, GenreModel, genre_bag
 from newsgraph.analysis.narratives import DocumentBag
-from newsgraph.analysis.textvec import LinearModel, fit_vocabulary, model_path
+from newsgraph.analysis.textvec import LinearModel, fit_vocabulary
 
 
 @dataclass
@@ -88,11 +88,7 @@ def main() -> None:
     started = time.perf_counter()
     examples = genre_examples()
     model = fit_genre(examples, GenreParams())
-    path = model_path(MODEL_FILE)
-    model.save(path)
-    predict_genres(model, [examples[0].bag])
-    print(f"{len(examples)} articles, prior {model.prior.tolist()} -> {path} "
-          f"({path.stat().st_size / 1e6:.2f} MB, {time.perf_counter() - started:.0f}s)")  # fmt: skip
+    save_model(model, MODEL_FILE, f"{len(examples)} articles, prior {model.prior.tolist()}", started)
 
 
 if __name__ == "__main__":

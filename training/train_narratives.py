@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from common import SEED, framing_data, parsed
+from common import SEED, framing_data, parsed, save_model
 from sklearn.linear_model import LogisticRegression
 
 from newsgraph.analysis.narratives import (
@@ -27,9 +27,8 @@ from newsgraph.analysis.narratives import (
     document_bag,
     domain_of,
     narrative_labels,
-    predict_narratives,
 )
-from newsgraph.analysis.textvec import LinearModel, fit_vocabulary, model_path
+from newsgraph.analysis.textvec import LinearModel, fit_vocabulary
 
 THRESHOLDS = np.round(np.arange(0.05, 0.7, 0.025), 3)
 
@@ -154,11 +153,7 @@ def main() -> None:
     started = time.perf_counter()
     examples = narrative_examples()
     model = fit_narratives(examples, NarrativeParams())
-    path = model_path(MODEL_FILE)
-    model.save(path)
-    predict_narratives(model, [examples[0].bag])
-    print(f"{len(examples)} articles, thresholds {model.thresholds} -> {path} "
-          f"({path.stat().st_size / 1e6:.2f} MB, {time.perf_counter() - started:.0f}s)")  # fmt: skip
+    save_model(model, MODEL_FILE, f"{len(examples)} articles, thresholds {model.thresholds}", started)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from newsgraph.ingest.readers import ReadItem, read_inputs
 from newsgraph.records import Analysis, Article
 from newsgraph.store.duckdb import DuckDBStore
 from newsgraph.store.rows import StoredItem
-from newsgraph.store.search import build_search_index
+from newsgraph.store.search import refresh_search_index
 
 REOPEN_EVERY = 1000  # articles
 
@@ -93,7 +93,7 @@ class IngestRun:
                 self.store.reopen()  # keeps memory flat on long runs (see DuckDBStore.reopen)
                 since_reopen = 0
         if self.report.stored:
-            build_search_index(self.store)  # full-text search sees the new articles
+            refresh_search_index(self.store)  # full-text search sees the new articles
         self.report.elapsed = self._elapsed()
         return self.report
 

@@ -391,8 +391,9 @@ class SentenceCoder:
             if actor is not None and actor not in besides:
                 phrase = token.head if token.dep_ in ("amod", "compound", "nmod", "poss") else token
                 return [a for a in unique([actor, *self._actors_at(phrase)]) if a not in besides]
-            if token.dep_ == "pobj" and self._place_country(token):
-                return self._place_country(token)[:1]
+            places = self._place_country(token) if token.dep_ == "pobj" else []
+            if places:
+                return places[:1]
         return []
 
     def _target_token(self, token: Token, relation: str) -> Token | None:

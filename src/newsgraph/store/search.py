@@ -1,9 +1,10 @@
 """Full-text search over articles with DuckDB's FTS extension, loaded offline from its PyPI package.
 
-The index (schema ``fts_main_articles``) is rebuilt by ``build_search_index`` at the end of an
-ingest. Readers never need it: articles the index lacks (a store built before it, or rows added
-since) are matched with ILIKE, and a store without any index is searched with ILIKE alone, so a
-read-only store is always searchable and nothing is ever downloaded.
+The index (schema ``fts_main_articles``) is refreshed by ``refresh_search_index`` at the end of
+every ingest (the CLI's and the web app's). Readers never need it: articles the index lacks (a
+store built before it, or rows added since) are matched with ILIKE, and a store without any
+index is searched with ILIKE alone, so a read-only store is always searchable and nothing is
+ever downloaded.
 """
 
 from __future__ import annotations
@@ -62,6 +63,25 @@ def build_search_index(con: DuckDBStore | duckdb.DuckDBPyConnection) -> bool:
         "stemmer = 'porter', stopwords = 'english', strip_accents = 1, lower = 1, overwrite = 1)"
     )
     return True
+
+
+# Rebuilding the index is a pass over every article, so a store that has one waits until enough
+# articles are missing from it; until then search matches those with ILIKE.
+REINDEX_MIN_UNINDEXED = 50
+REINDEX_SHARE = 0.05
+
+
+def refresh_search_index(store: DuckDBStore) -> bool:
+    """Build the index when the store has none, rebuild it when enough articles are unindexed;
+    True when it was (re)built."""
+    if has_search_index(store):
+        row = store.query(
+            "SELECT count(*) AS total, count(*) FILTER "
+            f"(WHERE id NOT IN (SELECT name FROM {INDEX_SCHEMA}.docs)) AS missing FROM articles"
+        )[0]
+        if row["missing"] < max(REINDEX_MIN_UNINDEXED, REINDEX_SHARE * row["total"]):
+            return False
+    return build_search_index(store)
 
 
 def has_search_index(store: DuckDBStore) -> bool:

@@ -11,9 +11,11 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from newsgraph import __version__, queries
+from newsgraph.store.duckdb import DuckDBStore
 from newsgraph.store.search import has_search_index, search_articles
 from newsgraph.web import charts
 from newsgraph.web.deps import (
+    Common,
     DatesOutlet,
     Filters,
     Page,
@@ -46,6 +48,18 @@ def pager(request: Request, page: dict[str, Any]) -> dict[str, str | None]:
     prev_url = str(url.include_query_params(offset=max(0, offset - limit))) if offset > 0 else None
     next_url = str(url.include_query_params(offset=offset + limit)) if offset + limit < total else None
     return {"prev": prev_url, "next": next_url}
+
+
+def render_list(request: Request, name: str, found: dict[str, Any], **context: Any) -> HTMLResponse:
+    """A listing page: its rows and the pager, with whatever else the template shows."""
+    return render(request, name, page=found, pager=pager(request, found), **context)
+
+
+def render_filtered(
+    request: Request, db: DuckDBStore, name: str, found: dict[str, Any], common: Common
+) -> HTMLResponse:
+    """A listing page with the shared filter bar (dates, outlet, event type, narrative)."""
+    return render_list(request, name, found, filters=common, facets=queries.facets(db))
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -91,9 +105,7 @@ def network(
 def actors(request: Request, db: Store, page: Page, kind: str | None = None, q: str | None = None):
     kind = blank(kind) if blank(kind) in KINDS else None
     found = queries.actors_page(db, kind, None, blank(q), page.limit, page.offset)
-    return render(
-        request, "actors.html", page=found, pager=pager(request, found), kind=kind, q=q, kinds=KINDS
-    )
+    return render_list(request, "actors.html", found, kind=kind, q=q, kinds=KINDS)
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
@@ -120,14 +132,7 @@ def actor(request: Request, db: Store, actor_id: str) -> HTMLResponse:
 @router.get("/dyads", response_class=HTMLResponse)
 def dyads(request: Request, db: Store, page: Page, common: Filters, actor: str | None = None) -> HTMLResponse:
     found = queries.dyads_page(db, graph_filter(common, 1), blank(actor), page.limit, page.offset)
-    return render(
-        request,
-        "dyads.html",
-        page=found,
-        pager=pager(request, found),
-        filters=common,
-        facets=queries.facets(db),
-    )
+    return render_filtered(request, db, "dyads.html", found, common)
 
 
 @router.get("/dyads/{source}/{target}", response_class=HTMLResponse)
@@ -162,14 +167,7 @@ def articles(
     actor: str | None = None,
 ) -> HTMLResponse:
     found = queries.articles_page(db, article_filter(common, status, actor), page.limit, page.offset)
-    return render(
-        request,
-        "articles.html",
-        page=found,
-        pager=pager(request, found),
-        filters=common,
-        facets=queries.facets(db),
-    )
+    return render_filtered(request, db, "articles.html", found, common)
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
@@ -194,14 +192,7 @@ def events(
     request: Request, db: Store, page: Page, common: Filters, actor: str | None = None
 ) -> HTMLResponse:
     found = queries.events_page(db, event_filter(common, actor=actor), page.limit, page.offset)
-    return render(
-        request,
-        "events.html",
-        page=found,
-        pager=pager(request, found),
-        filters=common,
-        facets=queries.facets(db),
-    )
+    return render_filtered(request, db, "events.html", found, common)
 
 
 @router.get("/quotes", response_class=HTMLResponse)
@@ -210,13 +201,13 @@ def quotes(
 ) -> HTMLResponse:
     where = queries.QuoteFilter(blank(speaker), None, common.since, common.until, common.outlet)
     found = queries.quotes_page(db, where, page.limit, page.offset)
-    return render(request, "quotes.html", page=found, pager=pager(request, found), speaker=speaker or "")
+    return render_list(request, "quotes.html", found, speaker=speaker or "")
 
 
 @router.get("/narratives", response_class=HTMLResponse)
 def narratives(request: Request, db: Store, page: Page, common: DatesOutlet) -> HTMLResponse:
     found = queries.narratives_page(db, common.outlet, common.since, common.until, page.limit, page.offset)
-    return render(request, "narratives.html", page=found, pager=pager(request, found))
+    return render_list(request, "narratives.html", found)
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -21,13 +21,8 @@ from newsgraph.analysis.pipeline import Pipeline
 from newsgraph.errors import Problem
 from newsgraph.runner import IngestRun
 from newsgraph.store.duckdb import DuckDBStore
-from newsgraph.store.search import build_search_index, has_search_index
 from newsgraph.web.links import article_href
 
-# Rebuilding the FTS index costs a pass over every article, so it waits until enough articles
-# are unindexed; until then search matches them with ILIKE (see store/search.py).
-REINDEX_MIN_UNINDEXED = 50
-REINDEX_SHARE = 0.05
 log = logging.getLogger(__name__)
 
 
@@ -49,7 +44,6 @@ class Writer:
                 run = IngestRun(cursor, self._pipeline, on_problem=problems.append)
                 report = run.run(["-"], stdin=io.BytesIO(lines))
                 stored = cursor.known_articles([str(r.get("id")) for r in records if r.get("id")])
-                self._maybe_reindex(cursor)
             finally:
                 cursor.close()
         return {
@@ -68,14 +62,3 @@ class Writer:
         except Exception as exc:
             log.exception("cannot load the analysis pipeline")
             raise HTTPException(503, f"the analysis pipeline cannot load: {exc}") from exc
-
-    @staticmethod
-    def _maybe_reindex(store: DuckDBStore) -> None:
-        if not has_search_index(store):
-            return
-        row = store.query(
-            "SELECT count(*) AS total, count(*) FILTER (WHERE id NOT IN "
-            "(SELECT name FROM fts_main_articles.docs)) AS missing FROM articles"
-        )[0]
-        if row["missing"] >= max(REINDEX_MIN_UNINDEXED, REINDEX_SHARE * row["total"]):
-            build_search_index(store)
