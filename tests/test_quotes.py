@@ -195,3 +195,50 @@ def test_a_second_cue_in_the_same_sentence_gets_its_own_quote(pipeline):
     found = [(q[1], q[2]) for q in quotes(pipeline, text)]
     assert ("Mira Kostić", "she would stand up to the attacks") in found
     assert all("said" not in content for _, content in found)
+
+
+def test_a_quotation_never_takes_its_cue_from_the_next_paragraph(pipeline):
+    text = (
+        "“The convoy was stopped twice,” said Dragan Petrović, a truck driver. “Nobody would "
+        "tell us why. We waited four hours in the rain.”\n\n"
+        "Looking back on the week, Milica Savić explained why the drivers had stopped trusting the police."
+    )
+    found = quotes(pipeline, text)
+    run = next(q for q in found if q[2].startswith("The convoy"))
+    assert run[1] == "Dragan Petrović" and run[2].endswith("four hours in the rain.")
+    assert not any(q[1] == "Milica Savić" and "four hours" in q[2] for q in found)
+
+
+def test_the_halves_of_a_quote_around_a_long_description_of_its_speaker(pipeline):
+    text = (
+        "“This is not a budget,” said Vesna Đorđević, an economist who spent twenty years at the "
+        "central bank and now teaches at a private university in Novi Sad. “It is a list of promises.”"
+    )
+    [(speaker, speaker_text, quoted, direct)] = quotes(pipeline, text)
+    assert (speaker, speaker_text, direct) == ("local:vesna-dordevic", "Vesna Đorđević", True)
+    assert quoted.startswith("This is not a budget") and quoted.endswith("a list of promises.")
+
+
+def test_a_quoted_word_ending_with_its_full_stop_takes_the_clause(pipeline):
+    text = "Nikola Jovanović, a farmer, responded to the minister's claim that the new tariffs were ''fair.''"
+    [(_, speaker_text, quoted, direct)] = quotes(pipeline, text)
+    assert speaker_text == "Nikola Jovanović" and direct
+    assert "the new tariffs were" in quoted
+
+
+def test_noun_cues_and_things_that_speak(pipeline):
+    text = (
+        "Goran Babić, the union leader, stayed away. His claim that the mine had been sold below its "
+        "value was rejected by the court.\n\n"
+        "A video released by the council shows police officers pushing protesters off the bridge. "
+        "It shows that the officers were not wearing their badges."
+    )
+    found = {q[2]: (q[0], q[1]) for q in quotes(pipeline, text)}
+    assert found["that the mine had been sold below its value"] == ("local:goran-babic", "His")
+    assert found["that the officers were not wearing their badges"] == (None, "It")
+
+
+def test_a_state_law_is_not_a_second_cue(pipeline):
+    text = "The lawsuit says the company violated federal and state law by dumping waste into the river."
+    [(_, _, quoted, _)] = quotes(pipeline, text)
+    assert quoted == "the company violated federal and state law by dumping waste into the river"

@@ -22,6 +22,7 @@ from newsgraph.analysis.cues import CueRule, content_of_rule
 
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
 _MARKS = frozenset({"“", "”", '"', "«", "»"})
+_OPENERS = frozenset({"that", "whether", "if", "to", "how", "why", "what", "for", "of", "about"})
 MODEL_FILE = "cue_model.json"
 
 
@@ -75,8 +76,29 @@ def features(cue: Token, rule: CueRule, content: Span) -> list[str]:
         f"negated={any(c.dep_ == 'neg' for c in cue.children)}",
         f"quoted={any(t.text in _MARKS for t in content)}",
     ]
-    found.append(f"relation|subject={rule.relation}|{_subject_kind(subject)}")
+    kind = _subject_kind(subject)
+    found += [
+        f"relation|subject={rule.relation}|{kind}",
+        f"lemma|subject={rule.lemma}|{kind}",
+        f"lemma|tag={rule.lemma}|{cue.tag_}",
+        f"content_first={_opening(content)}",
+        f"modal={any(c.dep_ == 'aux' and c.tag_ == 'MD' for c in cue.children)}",
+        f"content_clause={any(t.dep_ in ('nsubj', 'nsubjpass') and t.head in content for t in content)}",
+        f"cue_quoted={_inside_quotation(cue)}",
+    ]
     return found
+
+
+def _opening(content: Span) -> str:
+    """The word a content opens with when it is a complementiser ("that", "whether"), else its POS."""
+    first = content[0]
+    return first.lower_ if first.lower_ in _OPENERS else first.pos_
+
+
+def _inside_quotation(cue: Token) -> bool:
+    """An odd number of quotation marks before the cue in its sentence: the cue is in someone's words."""
+    sentence = cue.sent
+    return sum(t.text in _MARKS for t in cue.doc[sentence.start : cue.i]) % 2 == 1
 
 
 def _subject_kind(subject: Token | None) -> str:

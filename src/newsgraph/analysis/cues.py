@@ -79,7 +79,8 @@ def without_trailing_aside(span: Span) -> Span:
     the writer's asides; and a coordinated cue with content of its own ("…and said she would…")."""
     doc = span.doc
     for token in span:
-        if token.dep_ == "conj" and token.lemma_.lower() in SPEECH_VERBS and token.i > span.start + 1:
+        speech = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS  # not "state law"
+        if token.dep_ == "conj" and speech and token.i > span.start + 1:
             # "promised to keep campaigning and said she would…": the second cue has its own content
             joint = doc[token.left_edge.i - 1] if token.left_edge.i > span.start else token
             end = joint.i if joint.dep_ == "cc" or joint.is_punct else token.left_edge.i

