@@ -104,6 +104,19 @@ def test_genre_defaults_to_reporting_when_unsure():
     assert model.decide(np.array([0.95, 0.04, 0.01]))[0] == "opinion"
 
 
+def test_other_wins_only_over_weaker_narratives():
+    model = narratives.load_model()
+    labels, subs = model.narratives.labels, model.subnarratives.labels
+    domain = np.array([0.9 if label == "URW" else 0.1 for label in model.domain.labels])
+    war = next(n for n in labels if n.startswith("URW: "))
+    other_first = np.array([0.9 if n == "Other" else 0.0 for n in labels])
+    assert [n.narrative for n in model.decide(domain, other_first, np.zeros(len(subs)))] == ["Other"]
+    # a weak narrative still beats a weaker Other: the best narrative is kept below its threshold
+    weak = np.array([{"Other": 0.01, war: model.thresholds[0] / 2}.get(n, 0.0) for n in labels])
+    chosen = model.decide(domain, weak, np.zeros(len(subs)))
+    assert [n.narrative for n in chosen] == [war] and chosen[0].subnarrative.startswith(war + ": ")
+
+
 def test_predict_framing_writes_a_well_formed_line_per_mention():
     result = predict("framing", "--documents", DOCUMENTS, "--mentions", MENTIONS)
     assert result.exit_code == 0, result.output

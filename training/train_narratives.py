@@ -5,8 +5,8 @@
 Features as the stage computes them (``narratives.document_bag``). One regression for
 the domain (URW or CC, from the article's labels), and one ridge regression onto
 the 0/1 indicators of every narrative and subnarrative (closed form, in the dual:
-a few hundred articles, thousands of features). The two decision thresholds
-(narrative, subnarrative) are tuned for samples-F1 on out-of-fold scores from an
+a few hundred articles, thousands of features). The three decision thresholds
+(narrative, subnarrative, Other) are tuned for samples-F1 on out-of-fold scores from an
 inner cross-validation over the training articles only.
 """
 
@@ -38,7 +38,7 @@ class NarrativeParams:
     c: float = 0.05  # the domain regression
     ridge: float = 1000.0
     dense_weight: float = 1.0
-    terms_weight: float = 100.0
+    terms_weight: float = 50.0
     min_df: int = 2
     max_terms: int = 6000
     inner_folds: int = 3
@@ -71,13 +71,17 @@ def narrative_examples() -> list[ArticleExample]:
 
 def fit_narratives(examples: list[ArticleExample], params: NarrativeParams) -> NarrativeModel:
     """Fit on ``examples``; thresholds from an inner cross-validation over them."""
-    model = _fit_models(examples, params, (0.5, 0.5))
+    model = _fit_models(examples, params, (0.5, 0.5, 0.5))
     model.thresholds = tune_thresholds(examples, params)
     return model
 
 
-def _fit_models(examples: list[ArticleExample], params: NarrativeParams, thresholds: tuple[float, float]
-                ) -> NarrativeModel:  # fmt: skip
+Thresholds = tuple[float, float, float]  # narrative, subnarrative, Other
+
+
+def _fit_models(
+    examples: list[ArticleExample], params: NarrativeParams, thresholds: Thresholds
+) -> NarrativeModel:
     vocabulary = fit_vocabulary((e.bag.terms for e in examples), params.min_df, params.max_terms)
     model = NarrativeModel(vocabulary, *(_empty(),) * 3, thresholds)
     x = model.features([e.bag for e in examples])
@@ -117,22 +121,26 @@ def _ridge(x: np.ndarray, label_sets: list[list[str]], labels: list[str], penalt
     return LinearModel(labels, (x.T @ dual).T, prior, mean, scale, "linear")
 
 
-def tune_thresholds(examples: list[ArticleExample], params: NarrativeParams) -> tuple[float, float]:
-    """The (narrative, subnarrative) thresholds with the best inner out-of-fold samples-F1."""
+def tune_thresholds(examples: list[ArticleExample], params: NarrativeParams) -> Thresholds:
+    """The (narrative, subnarrative, Other) thresholds with the best inner out-of-fold samples-F1."""
     order = np.random.default_rng(SEED).permutation(len(examples))
     fold = np.empty(len(examples), dtype=int)
     fold[order] = np.arange(len(examples)) % params.inner_folds
     scored = []
     for k in range(params.inner_folds):
-        model = _fit_models([e for e, f in zip(examples, fold, strict=True) if f != k], params, (0.5, 0.5))
+        kept = [e for e, f in zip(examples, fold, strict=True) if f != k]
+        model = _fit_models(kept, params, (0.5, 0.5, 0.5))
         held = [e for e, f in zip(examples, fold, strict=True) if f == k]
         scored.append((model, held, model.scores([e.bag for e in held])))
-    best = max(((a, b) for a in THRESHOLDS for b in THRESHOLDS if b >= a - 0.2),
-               key=lambda pair: _inner_f1(scored, pair))  # fmt: skip
-    return float(best[0]), float(best[1])
+    best = [0.3, 0.15, 0.3]
+    for _round in range(3):  # coordinate ascent: one threshold at a time, the others held
+        for i in range(3):
+            trials = [(*best[:i], float(t), *best[i + 1 :]) for t in THRESHOLDS]
+            best = list(max(trials, key=lambda triple: _inner_f1(scored, triple)))
+    return best[0], best[1], best[2]
 
 
-def _inner_f1(scored: list, thresholds: tuple[float, float]) -> float:
+def _inner_f1(scored: list, thresholds: Thresholds) -> float:
     total, count = 0.0, 0
     for model, held, (domains, narratives, subnarratives) in scored:
         model.thresholds = thresholds

@@ -2,10 +2,13 @@
 
 Article features are cheap reads of the doc the pipeline already parsed: the mean
 static MiniLM vector of the body and of the title, and a tf-idf bag of lemmas.
-Decisions follow the taxonomy's two levels: first the domain (Ukraine–Russia war
-or climate change), then every narrative of that domain whose score passes the
-threshold, then the subnarratives of each chosen narrative (``<narrative>: Other``
-when none of them passes). ``Other`` when no narrative passes.
+Decisions follow the taxonomy's two levels. ``Other`` (no narrative of the
+taxonomy; four articles in ten of the training set) has a score of its own and
+wins when it passes its threshold and beats every narrative. Otherwise the
+domain (Ukraine–Russia war or climate change) comes first, then every narrative
+of that domain whose score passes the threshold (at least the best one), then
+the subnarratives of each chosen narrative (``<narrative>: Other`` when none of
+them passes).
 """
 
 from __future__ import annotations
@@ -55,12 +58,12 @@ class NarrativeModel:
     """Vocabulary, domain / narrative / subnarrative regressions and thresholds, in one ``.npz``."""
 
     def __init__(self, vocabulary: Vocabulary, domain: LinearModel, narratives: LinearModel,
-                 subnarratives: LinearModel, thresholds: tuple[float, float]) -> None:  # fmt: skip
+                 subnarratives: LinearModel, thresholds: tuple[float, float, float]) -> None:  # fmt: skip
         self.vocabulary = vocabulary
         self.domain = domain
         self.narratives = narratives
         self.subnarratives = subnarratives
-        self.thresholds = thresholds  # narrative, subnarrative
+        self.thresholds = thresholds  # narrative, subnarrative, Other
 
     def features(self, bags: Sequence[DocumentBag]) -> np.ndarray:
         return np.vstack([np.concatenate([b.dense, self.vocabulary.vector(b.terms)]) for b in bags])
@@ -72,13 +75,18 @@ class NarrativeModel:
     def decide(
         self, domain: np.ndarray, narratives: np.ndarray, subnarratives: np.ndarray
     ) -> list[Narrative]:
-        """Narratives (each with its best subnarratives) of the likelier domain, or ``Other``."""
+        """``Other`` when its own score passes its threshold and beats every narrative; else the
+        narratives of the likelier domain that pass (at least the best one), each with its
+        subnarratives."""
         chosen = self.domain.labels[int(np.argmax(domain))]
-        found: list[Narrative] = []
-        for label, score in zip(self.narratives.labels, narratives, strict=True):
-            if domain_of(label) == chosen and score >= self.thresholds[0]:
-                found.extend(self._subnarratives(label, float(score), subnarratives))
-        return found or [Narrative(OTHER, None, round(float(1.0 - narratives.max(initial=0.0)), 4))]
+        scored = [(float(s), label) for label, s in zip(self.narratives.labels, narratives, strict=True)
+                  if domain_of(label) == chosen]  # fmt: skip
+        other = float(narratives[self.narratives.labels.index(OTHER)])
+        best = max(scored, default=(0.0, OTHER))
+        if not scored or (other >= self.thresholds[2] and other > best[0]):
+            return [Narrative(OTHER, None, round(other, 4))]
+        passing = [(s, label) for s, label in scored if s >= self.thresholds[0]] or [best]
+        return [found for s, label in passing for found in self._subnarratives(label, s, subnarratives)]
 
     def _subnarratives(self, narrative: str, score: float, subnarratives: np.ndarray) -> list[Narrative]:
         """Subnarratives that pass; else ``<narrative>: Other`` (or the best one, where the
@@ -104,8 +112,8 @@ class NarrativeModel:
             models = [
                 LinearModel.from_arrays(data, f"{n}.") for n in ("domain", "narratives", "subnarratives")
             ]
-            low, high = (float(t) for t in data["thresholds"])
-            return cls(Vocabulary.from_arrays(data, "vocabulary."), *models, (low, high))
+            narrative, subnarrative, other = (float(t) for t in data["thresholds"])
+            return cls(Vocabulary.from_arrays(data, "vocabulary."), *models, (narrative, subnarrative, other))
 
 
 @functools.lru_cache(maxsize=1)
