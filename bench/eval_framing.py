@@ -31,7 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
 import train_framing
 import train_genre
 import train_narratives
+from train_narratives import ArticleExample
 
+from newsgraph.analysis.framing import FramingModel
 from newsgraph.analysis.genre import NEWS_PRIOR, UNIFORM_PRIOR
 from newsgraph.analysis.narratives import predict_narratives
 
@@ -80,18 +82,34 @@ def cross_validate(ids: Sequence[str], folds: int, seed: int, run_fold: FoldRunn
 
 
 def eval_framing(folds: int, seed: int, params: train_framing.FramingParams) -> dict[str, float]:
+    """The stance model of each fold never sees the fold's test articles."""
     examples = train_framing.framing_examples()
+    articles = train_framing.stance_articles()
+    by_id = {a.article_id: a for a in articles}
 
     def run_fold(train: np.ndarray, test: np.ndarray) -> list:
-        model = train_framing.fit_framing([examples[i] for i in train], params)
-        mains, fines = model.scores([examples[i].bag for i in test])
-        return [model.decide(m, f) for m, f in zip(mains, fines, strict=True)]
+        held_out = frozenset(examples[i].article_id for i in test)
+        model = train_framing.fit_framing([examples[i] for i in train], params, articles, held_out)
+        predicted = []
+        for i in test:
+            stance = _stance(model, by_id[examples[i].article_id])
+            mains, fines = model.scores([examples[i].bag], stance)
+            predicted.append(model.decide(mains[0], fines[0]))
+        return predicted
 
     roles = cross_validate([e.article_id for e in examples], folds, seed, run_fold)
     scores = set_scores([set(e.fine) for e in examples], [set(r.fine) for r in roles])
     main_accuracy = np.mean([e.main == r.main for e, r in zip(examples, roles, strict=True)])
     return {"mentions": len(examples), "emr": scores["exact"], "micro_f1": scores["micro_f1"],
             "main_accuracy": float(main_accuracy)}  # fmt: skip
+
+
+def _stance(model: FramingModel, article: ArticleExample) -> np.ndarray | None:
+    """An article's stance scores, as ``StanceModel.article`` computes them from its doc."""
+    if model.stance is None:
+        return None
+    x = np.concatenate([article.bag.dense, model.stance.vocabulary.vector(article.bag.terms)])
+    return (model.stance.raw_scores(x[None, :])[0] - model.stance.mean) / model.stance.scale
 
 
 def eval_narratives(folds: int, seed: int, params: train_narratives.NarrativeParams) -> dict[str, float]:

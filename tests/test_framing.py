@@ -71,12 +71,18 @@ def test_models_round_trip_through_save_and_load(parsed, tmp_path):
         copy = type(original).load(tmp_path / module.MODEL_FILE)
         if module is narratives:
             inputs = [narratives.DocumentBag(b.dense[:512], b.terms) for b in inputs]
-        for before, after in zip(_scores(original, inputs), _scores(copy, inputs), strict=True):
+        extra = ()
+        if module is framing:  # the main-role regression also reads the article's stance
+            extra = (framing.article_stance(original, contexts[0]),)
+            np.testing.assert_array_equal(extra[0], framing.article_stance(copy, contexts[0]))
+        for before, after in zip(
+            _scores(original, inputs, *extra), _scores(copy, inputs, *extra), strict=True
+        ):
             np.testing.assert_array_equal(before, after)
 
 
-def _scores(model, inputs) -> tuple:
-    found = model.scores(inputs)
+def _scores(model, inputs, *extra) -> tuple:
+    found = model.scores(inputs, *extra)
     return found if isinstance(found, tuple) else (found,)
 
 

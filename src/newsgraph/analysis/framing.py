@@ -7,6 +7,11 @@ plus tf-idf bags of the lemmas there and of the mention's syntactic position (th
 verb it is the subject or object of). Two logistic regressions score the 3 main and
 the 22 fine roles; a fine role is always one that nests under the chosen main role.
 An actor's role in an article is the mean of its mentions' scores.
+
+The main-role regression also reads the article's side (``StanceModel``): its narrative
+scores (which camp the article argues for) crossed with the mention vector's first
+principal axes (which camp the actor belongs to), so that a linear model can learn
+"Russia in an article that blames Russia: antagonist" from a few hundred mentions.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ MODEL_FILE = "framing.npz"
 TERM_GROUPS = ("sentence", "entity", "mention", "syntax")
 WINDOW = 8  # tokens either side of a mention
 _GOVERNOR_HOPS = 4  # how far up the tree to look for the verb that governs a mention
+MENTION_DIM = 256  # the mention vector: the first block of the dense features
 
 Span = tuple[int, int]  # token range, end exclusive
 
@@ -93,15 +99,67 @@ def syntax_terms(doc: Doc, start: int, end: int) -> list[str]:
     return terms
 
 
+@dataclass(slots=True)
+class StanceModel:
+    """The article's side, crossed with the mention's place in embedding space.
+
+    ``domain``/``narratives`` score the article as the narratives stage does (a model of its
+    own, fitted on the same data, without the title); the scores are standardised with
+    ``mean``/``scale``. ``axes`` project a standardised mention vector onto its principal axes.
+    """
+
+    vocabulary: Vocabulary
+    domain: LinearModel
+    narratives: LinearModel
+    mean: np.ndarray
+    scale: np.ndarray
+    axes: np.ndarray  # (rank, MENTION_DIM), rows pre-divided by the projections' spread
+    weight: float
+
+    def article(self, doc: Doc) -> np.ndarray:
+        """The article's standardised domain and narrative scores."""
+        from newsgraph.analysis.narratives import document_bag  # that module imports this one
+
+        bag = document_bag(doc)
+        x = np.concatenate([bag.dense, self.vocabulary.vector(bag.terms)])
+        return (self.raw_scores(x[None, :])[0] - self.mean) / self.scale
+
+    def raw_scores(self, x: np.ndarray) -> np.ndarray:
+        """P(URW) and every narrative's score, one row per article feature row."""
+        urw = self.domain.labels.index("URW")
+        return np.hstack([self.domain.scores(x)[:, [urw]], self.narratives.scores(x)])
+
+    def cross(self, mentions: np.ndarray, article: np.ndarray) -> np.ndarray:
+        """Article scores and their products with the mention's axes, one row per mention
+        (``article``: one row of scores for all the mentions, or one row per mention)."""
+        projected = mentions @ self.axes.T
+        tiled = np.broadcast_to(np.atleast_2d(article), (len(mentions), np.shape(article)[-1]))
+        products = (projected[:, :, None] * tiled[:, None, :]).reshape(len(mentions), -1)
+        return self.weight / np.sqrt(len(self.axes)) * np.hstack([tiled, products])
+
+    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        arrays = self.vocabulary.to_arrays(f"{prefix}vocabulary.") | self.domain.to_arrays(f"{prefix}domain.")
+        arrays |= self.narratives.to_arrays(f"{prefix}narratives.")
+        return arrays | {f"{prefix}{k}": getattr(self, k) for k in ("mean", "scale", "axes", "weight")}
+
+    @classmethod
+    def from_arrays(cls, data: np.lib.npyio.NpzFile, prefix: str) -> StanceModel:
+        parts = [LinearModel.from_arrays(data, f"{prefix}{name}.") for name in ("domain", "narratives")]
+        arrays = [data[f"{prefix}{k}"] for k in ("mean", "scale", "axes")]
+        vocabulary = Vocabulary.from_arrays(data, f"{prefix}vocabulary.")
+        return cls(vocabulary, *parts, *arrays, float(data[f"{prefix}weight"]))
+
+
 class FramingModel:
-    """Vocabularies, group weights and the main/fine role regressions, in one ``.npz`` file."""
+    """Vocabularies, group weights, the main/fine role regressions and the stance cross, in one ``.npz``."""
 
     def __init__(self, vocabularies: dict[str, Vocabulary], main: LinearModel, fine: LinearModel,
-                 second_ratio: float = 1.0) -> None:  # fmt: skip
+                 second_ratio: float = 1.0, stance: StanceModel | None = None) -> None:  # fmt: skip
         self.vocabularies = vocabularies
         self.main = main
         self.fine = fine
         self.second_ratio = second_ratio  # a second fine role when its score is this close to the first
+        self.stance = stance  # None: the main regression reads the mention features alone
         self.parent = role_labels()[2]
 
     def features(self, bags: Sequence[MentionBag]) -> np.ndarray:
@@ -111,10 +169,21 @@ class FramingModel:
             rows.append(np.concatenate(parts))
         return np.vstack(rows)
 
-    def scores(self, bags: Sequence[MentionBag]) -> tuple[np.ndarray, np.ndarray]:
-        """Main-role and fine-role probabilities, one row per bag."""
+    def scores(self, bags: Sequence[MentionBag], article: np.ndarray | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+        """Main-role and fine-role probabilities, one row per bag; ``article`` is the
+        article's ``StanceModel.article`` scores (needed when the model has a stance)."""
         x = self.features(bags)
-        return self.main.scores(x), self.fine.scores(x)
+        return self.main.scores(self.with_stance(x, article)), self.fine.scores(x)
+
+    def with_stance(self, x: np.ndarray, article: np.ndarray | None) -> np.ndarray:
+        """The main regression's input: the features, then the stance cross when there is one."""
+        if self.stance is None:
+            return x
+        if article is None:
+            raise ValueError("this framing model needs the article's stance scores")
+        mentions = (x[:, :MENTION_DIM] - self.fine.mean[:MENTION_DIM]) / self.fine.scale[:MENTION_DIM]
+        return np.hstack([x, self.stance.cross(mentions, article)])
 
     def decide(self, main_scores: np.ndarray, fine_scores: np.ndarray) -> Role:
         """The best main role, and the fine roles under it that score near the best one."""
@@ -131,6 +200,8 @@ class FramingModel:
         for group, vocabulary in self.vocabularies.items():
             arrays |= vocabulary.to_arrays(f"{group}.")
         arrays |= self.main.to_arrays("main.") | self.fine.to_arrays("fine.")
+        if self.stance is not None:
+            arrays |= self.stance.to_arrays("stance.")
         np.savez_compressed(path, **arrays)
 
     @classmethod
@@ -138,12 +209,28 @@ class FramingModel:
         with np.load(path, allow_pickle=False) as data:
             vocabularies = {g: Vocabulary.from_arrays(data, f"{g}.") for g in TERM_GROUPS}
             main, fine = LinearModel.from_arrays(data, "main."), LinearModel.from_arrays(data, "fine.")
-            return cls(vocabularies, main, fine, float(data["second_ratio"]))
+            stance = StanceModel.from_arrays(data, "stance.") if "stance.weight" in data else None
+            return cls(vocabularies, main, fine, float(data["second_ratio"]), stance)
 
 
 @functools.lru_cache(maxsize=1)
 def load_model() -> FramingModel:
     return FramingModel.load(model_path(MODEL_FILE))
+
+
+# The stance of the last doc seen: ``mention_role`` runs once per mention of the same doc.
+_LAST_STANCE: list[tuple[StanceModel, DocContext, np.ndarray]] = []
+
+
+def article_stance(model: FramingModel, context: DocContext) -> np.ndarray | None:
+    """The doc's stance scores, computed once per doc (None when the model has no stance)."""
+    if model.stance is None:
+        return None
+    if _LAST_STANCE and _LAST_STANCE[0][0] is model.stance and _LAST_STANCE[0][1] is context:
+        return _LAST_STANCE[0][2]
+    scores = model.stance.article(context.doc)
+    _LAST_STANCE[:] = [(model.stance, context, scores)]
+    return scores
 
 
 def token_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -170,16 +257,15 @@ def mention_role(model: FramingModel, context: DocContext, start: int, end: int,
     target = token_span(context.doc, start, end)
     if target is None:
         return None
-    main_scores, fine_scores = model.scores(
-        [mention_bag(context, target, name_spans(context.doc, text, target))]
-    )
+    bag = mention_bag(context, target, name_spans(context.doc, text, target))
+    main_scores, fine_scores = model.scores([bag], article_stance(model, context))
     return model.decide(main_scores[0], fine_scores[0])
 
 
 def actor_role(model: FramingModel, context: DocContext, spans: Sequence[Span]) -> Role:
     """One role for an actor: its mentions' scores averaged."""
     bags = [mention_bag(context, span, spans) for span in spans]
-    main_scores, fine_scores = model.scores(bags)
+    main_scores, fine_scores = model.scores(bags, article_stance(model, context))
     return model.decide(main_scores.mean(axis=0), fine_scores.mean(axis=0))
 
 
