@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "polnear" / "data"
 OUTPUT = ROOT / "src" / "newsgraph" / "knowledge" / "data" / "cues.tsv"
 TWO_HOP = frozenset({"xcomp", "ccomp", "advcl", "conj", "dobj"})
-# parsing is the slow part; delete the cache after changing the spaCy model or the pipeline
+# parsing is the slow part; the cache is named by the pipeline's components
 CACHE = Path(os.environ.get("NEWSGRAPH_TRAINING_CACHE", "/tmp/newsgraph-training"))
 PUNCTUATION_CUES = {":", "—", "―", "–", "-"}  # colons and dashes are handled by the direct-quote rules
 
@@ -122,7 +122,7 @@ def parse(data: Path, split: str, nlp: spacy.Language, holdout: int = 0) -> Pars
     docs = list(documents(data, split))
     docs = docs[: len(docs) - holdout]
     texts = [text for text, _ in docs]
-    cache = CACHE / f"polnear-{split}-{len(docs)}.spacy"
+    cache = CACHE / f"polnear-{split}-{len(docs)}-{'+'.join(nlp.pipe_names)}.spacy"
     if cache.is_file():
         parsed = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     else:

@@ -242,3 +242,10 @@ def test_a_state_law_is_not_a_second_cue(pipeline):
     text = "The lawsuit says the company violated federal and state law by dumping waste into the river."
     [(_, _, quoted, _)] = quotes(pipeline, text)
     assert quoted == "the company violated federal and state law by dumping waste into the river"
+
+
+def test_a_line_wrapped_in_mid_sentence_is_not_a_paragraph(pipeline):
+    text = "Interior minister Ivica Dačić said on Monday that the\ncrossing at Jarinje would stay closed."
+    [(_, speaker_text, quoted, direct)] = quotes(pipeline, text)
+    assert (speaker_text, direct) == ("Interior minister Ivica Dačić", False)
+    assert quoted == "that the\ncrossing at Jarinje would stay closed"

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.tokens import Doc, DocBin
 
-from newsgraph.analysis.pipeline import MODEL_NAME
+from newsgraph.analysis.pipeline import load_language
 from newsgraph.analysis.textvec import model_path
 from newsgraph.semeval import (
     Document,
@@ -61,8 +60,8 @@ def genre_data() -> tuple[list[Document], dict[str, str]]:
 
 def parsed(name: str, documents: list[Document]) -> list[Doc]:
     """The spaCy parse of each document's whole text (title line included), cached on disk."""
-    nlp = spacy.load(MODEL_NAME)
-    path = CACHE / f"{name}.spacy"
+    nlp = load_language()  # the parse the stages see
+    path = CACHE / f"{name}-{'+'.join(nlp.pipe_names)}.spacy"  # a new component parses again
     if path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
         if len(docs) == len(documents) and all(

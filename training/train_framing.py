@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 from common import SEED, framing_data, parsed, save_model
 from sklearn.linear_model import LogisticRegression
-from train_narratives import ArticleExample, NarrativeParams, _fit_models
+from train_narratives import ArticleExample, NarrativeParams, fit_models
 
 from newsgraph.analysis.framing import (
     MENTION_DIM,
@@ -168,7 +168,7 @@ def _stance_narratives(articles: list[ArticleExample], held_out: set[str] | froz
                        ) -> NarrativeModel:  # fmt: skip
     """A narratives model (``train_narratives`` fitting) over the articles outside ``held_out``."""
     kept = [a for a in articles if a.article_id not in held_out]
-    return _fit_models(kept, NarrativeParams(), (0.5, 0.5))
+    return fit_models(kept, NarrativeParams(), (0.5, 0.5, 0.5))
 
 
 def _article_scores(model: NarrativeModel, articles: list[ArticleExample]) -> dict[str, np.ndarray]:

