@@ -106,10 +106,7 @@ def eval_framing(folds: int, seed: int, params: train_framing.FramingParams) -> 
 
 def _stance(model: FramingModel, article: ArticleExample) -> np.ndarray | None:
     """An article's stance scores, as ``StanceModel.article`` computes them from its doc."""
-    if model.stance is None:
-        return None
-    x = np.concatenate([article.bag.dense, model.stance.vocabulary.vector(article.bag.terms)])
-    return (model.stance.raw_scores(x[None, :])[0] - model.stance.mean) / model.stance.scale
+    return None if model.stance is None else model.stance.of_bag(article.bag)
 
 
 def eval_narratives(folds: int, seed: int, params: train_narratives.NarrativeParams) -> dict[str, float]:

@@ -16,26 +16,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-import spacy
 from scipy import optimize, sparse
-from spacy.tokens import Doc, DocBin, Span, Token
+from spacy.tokens import Doc, Span, Token
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
+from common import parsed as parse_cached  # the training scripts' parse cache
 
 from newsgraph.analysis.cue_model import MODEL_FILE, CueModel, candidates, features
 from newsgraph.analysis.cues import CueRule
-from newsgraph.analysis.pipeline import load_language
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "polnear" / "data"
 OUTPUT = ROOT / "src" / "newsgraph" / "knowledge" / "data" / "cues.tsv"
 TWO_HOP = frozenset({"xcomp", "ccomp", "advcl", "conj", "dobj"})
-# parsing is the slow part; the cache is named by the pipeline's components
-CACHE = Path(os.environ.get("NEWSGRAPH_TRAINING_CACHE", "/tmp/newsgraph-training"))
 PUNCTUATION_CUES = {":", "—", "―", "–", "-"}  # colons and dashes are handled by the direct-quote rules
 
 
@@ -117,19 +116,14 @@ def rule_occurrences(token: Token) -> Iterator[str]:
 Parsed = list[tuple[Doc, list[tuple[tuple[int, int], tuple[int, int]]]]]
 
 
-def parse(data: Path, split: str, nlp: spacy.Language, holdout: int = 0) -> Parsed:
-    """Each training document parsed once, with its gold (cue span, content span) pairs."""
+def parse(data: Path, split: str, holdout: int = 0) -> Parsed:
+    """Each training document parsed once (cached, by the pipeline the stage runs), with its gold
+    (cue span, content span) pairs."""
     docs = list(documents(data, split))
     docs = docs[: len(docs) - holdout]
     texts = [text for text, _ in docs]
-    cache = CACHE / f"polnear-{split}-{len(docs)}-{'+'.join(nlp.pipe_names)}.spacy"
-    if cache.is_file():
-        parsed = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    else:
-        parsed = list(nlp.pipe(texts, batch_size=16))
-        CACHE.mkdir(parents=True, exist_ok=True)
-        DocBin(docs=parsed).to_disk(cache)
-    return list(zip(parsed, [gold for _, gold in docs], strict=True))
+    golds = [gold for _, gold in docs]
+    return list(zip(parse_cached(f"polnear-{split}-{len(docs)}", texts), golds, strict=True))
 
 
 def learn_rules(parsed: Parsed) -> tuple[Counter, Counter, int, int]:
@@ -253,9 +247,8 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--holdout", type=int, default=0, help="leave the last N documents out (for tuning)")
     args = parser.parse_args()
-    nlp = load_language()  # the parse the stage sees, paragraph breaks included
-    parsed = parse(args.data, args.split, nlp, args.holdout)
-    support, occurrences, total, unhandled = learn_rules(parsed)
+    documents_parsed = parse(args.data, args.split, args.holdout)
+    support, occurrences, total, unhandled = learn_rules(documents_parsed)
     rules = select_rules(support, occurrences, args.min_precision, args.min_support)
     lines = [
         "# lemma\trelation\tsupport\toccurrences  (attribution cue rules learned from PolNeAR "
@@ -269,7 +262,7 @@ def main() -> None:
     by_lemma: dict[str, list[CueRule]] = {}
     for lemma, rule, count, seen in rules:
         by_lemma.setdefault(lemma, []).append(CueRule(lemma, rule, count / seen))
-    model = train_model(parsed, by_lemma)
+    model = train_model(documents_parsed, by_lemma)
     (args.output.parent / MODEL_FILE).write_text(
         json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8"
     )

@@ -58,17 +58,16 @@ def genre_data() -> tuple[list[Document], dict[str, str]]:
     return documents, read_genres(T3 / "train-labels-subtask-1.txt")
 
 
-def parsed(name: str, documents: list[Document]) -> list[Doc]:
-    """The spaCy parse of each document's whole text (title line included), cached on disk."""
+def parsed(name: str, texts: list[str]) -> list[Doc]:
+    """The spaCy parse of each text (a document's whole text, title line included), cached on
+    disk under ``name`` and the pipeline's components."""
     nlp = load_language()  # the parse the stages see
     path = CACHE / f"{name}-{'+'.join(nlp.pipe_names)}.spacy"  # a new component parses again
     if path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        if len(docs) == len(documents) and all(
-            d.text == x.text for d, x in zip(docs, documents, strict=True)
-        ):
+        if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts, strict=True)):
             return docs
-    docs = list(nlp.pipe((d.text for d in documents), batch_size=16))
+    docs = list(nlp.pipe(texts, batch_size=16))
     CACHE.mkdir(parents=True, exist_ok=True)
     DocBin(store_user_data=False, docs=docs).to_disk(path)
     return docs

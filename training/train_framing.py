@@ -34,6 +34,7 @@ from newsgraph.analysis.framing import (
     mention_bag,
     name_spans,
     role_labels,
+    stance_scores,
     token_span,
 )
 from newsgraph.analysis.narratives import OTHER, NarrativeModel, document_bag
@@ -66,7 +67,8 @@ class MentionExample:
 def framing_examples() -> list[MentionExample]:
     """One example per gold mention, features from the cached parses."""
     data = framing_data()
-    docs = {d.id: doc for d, doc in zip(data.documents, parsed("t10-train", data.documents), strict=True)}
+    texts = [d.text for d in data.documents]
+    docs = {d.id: doc for d, doc in zip(data.documents, parsed("t10-train", texts), strict=True)}
     examples = []
     for line in data.mentions:
         doc = docs[line.article_id]
@@ -82,7 +84,7 @@ def framing_examples() -> list[MentionExample]:
 def stance_articles() -> list[ArticleExample]:
     """Every subtask-2 article with its narratives, features as ``StanceModel.article`` reads them."""
     data = framing_data()
-    docs = parsed("t10-train", data.documents)
+    docs = parsed("t10-train", [d.text for d in data.documents])
     return [
         ArticleExample(d.id, document_bag(doc), *data.narratives.get(d.id, ([OTHER], [OTHER])))
         for d, doc in zip(data.documents, docs, strict=True)
@@ -173,9 +175,8 @@ def _stance_narratives(articles: list[ArticleExample], held_out: set[str] | froz
 
 def _article_scores(model: NarrativeModel, articles: list[ArticleExample]) -> dict[str, np.ndarray]:
     """Each article's raw stance scores from one narratives model."""
-    stance = StanceModel(model.vocabulary, model.domain, model.narratives, 0, 1, np.zeros((0, 0)), 1.0)
-    x = model.features([a.bag for a in articles])
-    return dict(zip([a.article_id for a in articles], stance.raw_scores(x), strict=True))
+    scores = stance_scores(model.domain, model.narratives, model.features([a.bag for a in articles]))
+    return dict(zip([a.article_id for a in articles], scores, strict=True))
 
 
 def _fit(x: np.ndarray, y: list[str], weights: np.ndarray | None, labels: list[str], c: float,

@@ -41,7 +41,7 @@ class GenreExample:
 
 def genre_examples() -> list[GenreExample]:
     documents, labels = genre_data()
-    docs = parsed("t3-train", documents)
+    docs = parsed("t3-train", [d.text for d in documents])
     return [
         GenreExample(d.id, genre_bag(doc, d.title), labels[d.id])
         for d, doc in zip(documents, docs, strict=True)

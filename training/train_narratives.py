@@ -59,7 +59,7 @@ class ArticleExample:
 
 def narrative_examples() -> list[ArticleExample]:
     data = framing_data()
-    docs = parsed("t10-train", data.documents)
+    docs = parsed("t10-train", [d.text for d in data.documents])
     examples = []
     for document, doc in zip(data.documents, docs, strict=True):
         narratives, subnarratives = data.narratives.get(document.id, ([OTHER], [OTHER]))

@@ -83,7 +83,7 @@ def features(cue: Token, rule: CueRule, content: Span) -> list[str]:
         f"lemma|tag={rule.lemma}|{cue.tag_}",
         f"content_first={_opening(content)}",
         f"modal={any(c.dep_ == 'aux' and c.tag_ == 'MD' for c in cue.children)}",
-        f"content_clause={any(t.dep_ in ('nsubj', 'nsubjpass') and t.head in content for t in content)}",
+        f"content_clause={_has_clause(content)}",
         f"cue_quoted={_inside_quotation(cue)}",
     ]
     return found
@@ -93,6 +93,11 @@ def _opening(content: Span) -> str:
     """The word a content opens with when it is a complementiser ("that", "whether"), else its POS."""
     first = content[0]
     return first.lower_ if first.lower_ in _OPENERS else first.pos_
+
+
+def _has_clause(content: Span) -> bool:
+    """A subject inside the content whose verb is inside it too: a clause, not a bare phrase."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and content.start <= t.head.i < content.end for t in content)
 
 
 def _inside_quotation(cue: Token) -> bool:

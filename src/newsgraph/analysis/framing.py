@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.language import Language
@@ -30,6 +31,9 @@ from spacy.tokens import Doc
 from newsgraph.analysis.registry import register_stage
 from newsgraph.analysis.textvec import DocContext, LinearModel, Vocabulary, doc_context, model_path
 from newsgraph.records import Actor, Analysis, Role
+
+if TYPE_CHECKING:  # narratives imports this module
+    from newsgraph.analysis.narratives import DocumentBag
 
 MODEL_FILE = "framing.npz"
 TERM_GROUPS = ("sentence", "entity", "mention", "syntax")
@@ -99,6 +103,12 @@ def syntax_terms(doc: Doc, start: int, end: int) -> list[str]:
     return terms
 
 
+def stance_scores(domain: LinearModel, narratives: LinearModel, x: np.ndarray) -> np.ndarray:
+    """P(URW) and every narrative's score, one row per article feature row."""
+    urw = domain.labels.index("URW")
+    return np.hstack([domain.scores(x)[:, [urw]], narratives.scores(x)])
+
+
 @dataclass(slots=True)
 class StanceModel:
     """The article's side, crossed with the mention's place in embedding space.
@@ -120,14 +130,12 @@ class StanceModel:
         """The article's standardised domain and narrative scores."""
         from newsgraph.analysis.narratives import document_bag  # that module imports this one
 
-        bag = document_bag(doc)
-        x = np.concatenate([bag.dense, self.vocabulary.vector(bag.terms)])
-        return (self.raw_scores(x[None, :])[0] - self.mean) / self.scale
+        return self.of_bag(document_bag(doc))
 
-    def raw_scores(self, x: np.ndarray) -> np.ndarray:
-        """P(URW) and every narrative's score, one row per article feature row."""
-        urw = self.domain.labels.index("URW")
-        return np.hstack([self.domain.scores(x)[:, [urw]], self.narratives.scores(x)])
+    def of_bag(self, bag: DocumentBag) -> np.ndarray:
+        """The standardised scores of an article's features (``narratives.document_bag``)."""
+        x = np.concatenate([bag.dense, self.vocabulary.vector(bag.terms)])
+        return (stance_scores(self.domain, self.narratives, x[None, :])[0] - self.mean) / self.scale
 
     def cross(self, mentions: np.ndarray, article: np.ndarray) -> np.ndarray:
         """Article scores and their products with the mention's axes, one row per mention

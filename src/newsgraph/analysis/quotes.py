@@ -207,8 +207,8 @@ class QuoteStage:
 
     def _nearest_cue(self, window: Span | list[Token], quote_end: int) -> Token | None:
         for token in window:
-            if token.text in _MARKS or (token.is_sent_start and token.i > quote_end) or "\n" in token.text:
-                break  # a cue never reaches across another quotation, sentence or paragraph
+            if token.text in _MARKS or (token.is_sent_start and token.i > quote_end):
+                break
             if is_speech_cue(token, self.rules) and _has_subject(token):
                 return token
         return None
