@@ -16,9 +16,9 @@ import math
 from dataclasses import dataclass
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analysis.cues import CueRule, content_of_rule
+from newsgraph.analysis.cues import CueRule, content_of_rule, content_span, trim_span, with_closing_mark
 
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
 _MARKS = frozenset({"“", "”", '"', "«", "»"})
@@ -47,18 +47,66 @@ def load_cue_model() -> CueModel | None:
     return CueModel(data["weights"], data["bias"], data["threshold"])
 
 
-def candidates(token: Token, rules: list[CueRule]) -> list[tuple[CueRule, Span]]:
-    """Every rule of the token's lemma that finds a content span, with that span."""
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One reading of a cue: a rule, the content it reaches, and the cuts that give that content."""
+
+    rule: CueRule
+    content: Span
+    extents: tuple[str, ...]
+
+
+def candidates(token: Token, rules: list[CueRule]) -> list[Match]:
+    """Every rule of the token's lemma that finds a content span, each with the spans its match
+    can be cut to (the model then weighs rule and cut together)."""
     found = []
     for rule in rules:
         span = content_of_rule(token, rule.relation)
-        if span is not None and len(span) > 0:
-            found.append((rule, span))
+        if span is None or len(span) == 0:
+            continue
+        cuts: dict[tuple[int, int], list[str]] = {}
+        for name, content in extents(token, span):
+            if len(content) > 0:
+                cuts.setdefault((content.start, content.end), []).append(name)
+        found += [Match(rule, token.doc[a:b], tuple(names)) for (a, b), names in cuts.items()]
     return found
 
 
-def features(cue: Token, rule: CueRule, content: Span) -> list[str]:
+def extents(cue: Token, span: Span) -> list[tuple[str, Span]]:
+    """The ways a rule's match can be read as content. The parse alone often stops short of
+    what an annotator marks (a trailing relative clause, the rest of the sentence), or runs past
+    it, so the model chooses among: the parse's clause without asides, the whole subtree, and the
+    span stretched to the end (or from the start) of the cue's clause and sentence."""
+    doc, sentence = cue.doc, cue.sent
+    parse = content_span(span)
+    found = [("parse", parse), ("subtree", trim_span(with_closing_mark(span)))]
+    if span.start > cue.i:
+        clause_end = _before_new_clause(doc, span.end, max(span.end, cue.right_edge.i + 1))
+        found.append(("clause_end", trim_span(doc[parse.start : clause_end])))
+        found.append(
+            ("sentence_end", trim_span(doc[parse.start : _before_new_clause(doc, span.end, sentence.end)]))
+        )
+    elif span.end <= cue.i:
+        found.append(("sentence_start", trim_span(doc[sentence.start : span.end])))
+    return found
+
+
+def _before_new_clause(doc: Doc, start: int, end: int) -> int:
+    """Where a stretch of text ends before a coordinated clause with a subject of its own
+    ("…, and the council agreed to review it" is the writer's, not the speaker's)."""
+    for token in doc[start:end]:
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and own_subject:
+            cut = max(start, token.left_edge.i)
+            while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                cut -= 1
+            return cut
+    return end
+
+
+def features(cue: Token, match: Match) -> list[str]:
     """Sparse binary features of one rule match (names are stable: they key the weights)."""
+    rule, content = match.rule, match.content
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     sentence = cue.sent
     found = [
@@ -86,7 +134,25 @@ def features(cue: Token, rule: CueRule, content: Span) -> list[str]:
         f"content_clause={_has_clause(content)}",
         f"cue_quoted={_inside_quotation(cue)}",
     ]
+    following = _following(content)
+    for extent in match.extents:
+        found += [
+            f"extent={extent}",
+            f"extent|relation={extent}|{rule.relation}",
+            f"extent|after={extent}|{following}",
+        ]
     return found
+
+
+def _following(content: Span) -> str:
+    """What comes right after a content: its sentence's end, a comma, a conjunction, a word."""
+    doc = content.doc
+    if content.end >= len(doc) or doc[content.end].is_sent_start:
+        return "end"
+    word = doc[content.end]
+    if word.is_punct:
+        return word.text if word.text in (",", ".", ":", ";", "(") else "mark"
+    return word.lower_ if word.pos_ in ("CCONJ", "SCONJ", "PRON", "ADP") else word.pos_
 
 
 def _opening(content: Span) -> str:

@@ -24,6 +24,9 @@ SPEECH_VERBS = frozenset(
     state announce observe remark comment caution urge vow promise predict suggest concede
     acknowledge maintain reiterate emphasise emphasize describe call""".split()
 )
+QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "„", "‘", "’"})
+_CLOSING = frozenset({"”", '"', "»", "’", "“"})
+_OPENERS = {"”": ("“",), '"': ('"',), "»": ("«",), "’": ("‘",), "“": ("„",)}
 _NOT_CONTENT = frozenset({"ROOT", "punct", "according_to"})
 
 
@@ -95,6 +98,8 @@ def without_trailing_aside(span: Span) -> Span:
 def content_of_rule(cue: Token, relation: str) -> Span | None:
     """The content span one rule relation reaches from a cue, or None."""
     doc = cue.doc
+    if relation == "self":
+        return doc[cue.left_edge.i : cue.right_edge.i + 1]
     if relation.startswith("^"):
         if cue.dep_ != relation[1:] or cue.head is cue:
             return None
@@ -139,3 +144,41 @@ def _clause_end(cue: Token, child: Token) -> int:
         if sibling.dep_ in ("prep", "dative", "oprd", "ccomp", "xcomp", "acomp"):
             end = sibling.right_edge.i
     return end
+
+
+def content_span(span: Span) -> Span:
+    """A rule's match as attributed content: no writer's aside, no linking word in front ("called
+    for the contract to be “torn up”": the call is the clause), no stray punctuation."""
+    span = trim_span(with_closing_mark(without_trailing_aside(span)))
+    first = span[0] if len(span) > 1 else None
+    dangling = first is not None and first.dep_ == "prep" and not span.start <= first.head.i < span.end
+    if dangling or (first is not None and first.dep_ == "mark" and first.lower_ == "for"):
+        span = span[1:]
+    return span
+
+
+def trim_span(span: Span) -> Span:
+    """Drop leading and trailing punctuation from a content span, but keep the closing mark of
+    a quotation that opens inside it (the “butcher of democracy”)."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text in _CLOSING and _opens_inside(doc[start : end - 1], doc[end - 1].text):
+            break
+        end -= 1
+    return doc[start:end]
+
+
+def with_closing_mark(span: Span) -> Span:
+    """Take in the closing quotation mark right after a span that opened one."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in _CLOSING and _opens_inside(span, doc[span.end].text):
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def _opens_inside(span: Span, closing: str) -> bool:
+    marks = [t.text for t in span if t.text in QUOTE_MARKS]
+    return bool(marks) and marks[-1] in _OPENERS.get(closing, ())

@@ -23,14 +23,16 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analysis.cue_model import candidates, features, load_cue_model
+from newsgraph.analysis.cue_model import CueModel, candidates, features, load_cue_model
 from newsgraph.analysis.cues import (
     CUE_PARTICLES,
+    QUOTE_MARKS,
     CueRule,
     content_of,
+    content_span,
     is_speech_cue,
     load_cue_rules,
-    without_trailing_aside,
+    trim_span,
 )
 from newsgraph.analysis.quotemarks import quoted_regions
 from newsgraph.analysis.registry import register_stage
@@ -40,9 +42,6 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _MIN_CONTENT_TOKENS = 2
 _MAX_CUE_DISTANCE = 12  # tokens between a quote and a cue outside it
 _MIN_PRECISION = 0.16  # learned rules below this precision are not used
-_MARKS = frozenset({"“", "”", '"', "«", "»", "„", "‘", "’"})
-_CLOSING = frozenset({"”", '"', "»", "’", "“"})
-_OPENERS = {"”": ("“",), '"': ('"',), "»": ("«",), "’": ("‘",), "“": ("„",)}
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 _RELATIVE = frozenset({"which", "that", "who"})
 _NOT_SPEAKERS = frozenset({"there", "that", "which", "what"})
@@ -71,6 +70,7 @@ class Candidate:
 
     quote: Quote
     cue_at: int | None  # character offset of the cue token
+    clause: bool = False  # reported content headed by a verb, which can hold another's words
 
 
 @register_stage("quotes")
@@ -79,13 +79,19 @@ class QuoteStage:
 
     name = "quotes"
 
-    def __init__(self, nlp: Language) -> None:
-        self.all_rules = load_cue_rules()
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        rules: dict[str, list[CueRule]] | None = None,
+        model: CueModel | None = None,
+    ) -> None:
+        """The shipped cue rules and model, or others (the training script tunes with its own)."""
+        self.all_rules = rules if rules is not None else load_cue_rules()
         self.rules = {
             lemma: [r for r in found if r.precision >= _MIN_PRECISION]
             for lemma, found in self.all_rules.items()
         }
-        self.model = load_cue_model()
+        self.model = model if model is not None else load_cue_model()
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         actors = ActorIndex(doc, analysis)
@@ -107,34 +113,34 @@ class QuoteStage:
             else:
                 continue
             if quote is not None:
-                found.append(Candidate(quote, token.idx))
+                content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+                clause = content is not None and content.root.pos_ in ("VERB", "AUX")
+                found.append(Candidate(quote, token.idx, clause))
         return found
 
     def _by_rule(self, cue: Token, actors: ActorIndex) -> Quote | None:
-        found = self._best_match(cue)
-        if found is None:
+        content = self._best_content(cue)
+        if content is None or len(content) < _MIN_CONTENT_TOKENS:
             return None
-        content = _content(found[0])
         speaker = _speaker_of(cue, actors) or Speaker(None, None)
-        if len(content) < _MIN_CONTENT_TOKENS:
-            return None
         return _quote(content, speaker, _cue_text(cue), direct=False)
 
-    def _best_match(self, cue: Token) -> tuple[Span, CueRule] | None:
-        """The cue's content: the model's most probable rule match above its threshold, or, with
-        no model shipped, the most precise rule that matches."""
+    def _best_content(self, cue: Token) -> Span | None:
+        """The cue's content: the model's most probable reading (rule and cut) above its
+        threshold, or, with no model shipped, the most precise rule that matches."""
         if cue.pos_ not in ("VERB", "AUX", "NOUN") or cue.dep_ == "amod":
             return None
         if self.model is None:
-            return content_of(cue, self.rules)
+            found = content_of(cue, self.rules)
+            return content_span(found[0]) if found is not None else None
         scored = [
-            (self.model.probability(features(cue, rule, span)), span, rule)
-            for rule, span in candidates(cue, self.all_rules.get(cue.lemma_.lower(), []))
+            (self.model.probability(features(cue, match)), match.content)
+            for match in candidates(cue, self.all_rules.get(cue.lemma_.lower(), []))
         ]
         if not scored:
             return None
-        probability, span, rule = max(scored, key=lambda item: item[0])
-        return (span, rule) if probability >= self.model.threshold else None
+        probability, content = max(scored, key=lambda item: item[0])
+        return content if probability >= self.model.threshold else None
 
     # -- direct quotes -------------------------------------------------------------------
 
@@ -176,18 +182,19 @@ class QuoteStage:
         """The content clause of the cue, when a quotation is only a fragment inside it."""
         if _stands_alone(quote):
             return None
-        quote = _trim(quote) or quote  # “smart.”: the full stop inside the marks hangs on the cue
+        quote = trim_span(quote) or quote  # “smart.”: the full stop inside the marks hangs on the cue
         # a quotation inside the clause is evidence enough: any rule's match will do, else the
         # cue's complement that holds the quotation
-        found = self._best_match(cue) or content_of(cue, self.all_rules)
-        spans = [found[0]] if found is not None else []
+        best = self._best_content(cue)
+        spans = [best] if best is not None else []
+        found = content_of(cue, self.all_rules)
+        spans += [content_span(found[0])] if found is not None else []
         spans += [
-            cue.doc[c.left_edge.i : c.right_edge.i + 1]
+            content_span(cue.doc[c.left_edge.i : c.right_edge.i + 1])
             for c in cue.children
             if c.dep_ in _COMPLEMENTS and c.left_edge.i <= quote.start and quote.end <= c.right_edge.i + 1
         ]
-        for span in spans:
-            clause = _content(span)
+        for clause in spans:
             if clause.start <= quote.start and quote.end <= clause.end and len(clause) > len(quote) + 1:
                 return clause
         return _rest_of_sentence(cue, quote)
@@ -207,7 +214,7 @@ class QuoteStage:
 
     def _nearest_cue(self, window: Span | list[Token], quote_end: int) -> Token | None:
         for token in window:
-            if token.text in _MARKS or (token.is_sent_start and token.i > quote_end):
+            if token.text in QUOTE_MARKS or (token.is_sent_start and token.i > quote_end):
                 break
             if is_speech_cue(token, self.rules) and _has_subject(token):
                 return token
@@ -242,9 +249,11 @@ def _same_run(text: str, first: Candidate, second: Candidate) -> bool:
 
 def settle(direct: list[Candidate], reported: list[Candidate], regions: list[tuple[int, int]]) -> list[Quote]:
     """One quote per stretch of text: direct quotes first, then reported speech that neither
-    overlaps them nor sits inside another quote's content ("she said the poll showed…")."""
+    overlaps them nor sits inside another quote's content ("she said the poll showed…"). Of two
+    reported readings, the outer one wins: "…he resigned after allegations that he bit a dancer,
+    according to court papers" is the papers' claim, the allegation inside it."""
     kept = [c.quote for c in direct]
-    for candidate in reported:
+    for candidate in outer_first(reported):
         quote = candidate.quote
         overlaps = any(quote.start < q.end and q.start < quote.end for q in kept)
         nested = any(q.start <= candidate.cue_at < q.end for q in kept if candidate.cue_at is not None)
@@ -252,6 +261,21 @@ def settle(direct: list[Candidate], reported: list[Candidate], regions: list[tup
             quote.direct = any(quote.start <= s and e <= quote.end for s, e in regions)
             kept.append(quote)
     return kept
+
+
+def outer_first(reported: list[Candidate]) -> list[Candidate]:
+    """Reported candidates ordered by how many other cues their clause holds, most first (a
+    stable sort: otherwise in text order). A noun phrase is not read as holding the cue inside
+    it: in "his claim that … was rejected by the court" the claim is his."""
+    cues = [c.cue_at for c in reported if c.cue_at is not None]
+
+    def cues_inside(candidate: Candidate) -> int:
+        quote = candidate.quote
+        if not candidate.clause:
+            return 0
+        return sum(quote.start <= at < quote.end for at in cues if at != candidate.cue_at)
+
+    return sorted(reported, key=lambda c: -cues_inside(c))
 
 
 class ActorIndex:
@@ -319,7 +343,7 @@ def _according_to(doc: Doc, according: Token, actors: ActorIndex) -> Quote | Non
     source_span = doc[source.left_edge.i : source.right_edge.i + 1]
     sentence = according.sent  # the whole sentence, on either side of "according to X"
     left, right = doc[sentence.start : according.i], doc[source_span.end : sentence.end]
-    content = _trim(left if len(left) >= len(right) else right)
+    content = trim_span(left if len(left) >= len(right) else right)
     if len(content) < 3:
         return None
     return _quote(content, actors.speaker_for(source_span), "according to", direct=False)
@@ -344,14 +368,14 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject or passive agent; for a noun cue ("his claim", "Clinton's comments") its
-    possessor."""
+    """The verb's passive agent ("was rejected by the court") or subject; for a noun cue ("his
+    claim", "Clinton's comments") its possessor."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by_whom = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if by_whom is not None:
+        return by_whom
     deps = (*_SUBJECT_DEPS, "poss") if verb.pos_ == "NOUN" else _SUBJECT_DEPS
-    subject = next((c for c in verb.children if c.dep_ in deps and not c.is_punct), None)
-    if subject is None:
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    return subject
+    return next((c for c in verb.children if c.dep_ in deps and not c.is_punct), None)
 
 
 def _name_part(span: Span) -> Span:
@@ -397,7 +421,7 @@ def _rest_of_sentence(cue: Token, quote: Span) -> Span | None:
         subject = _subject(cue)
         end = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
         span = cue.doc[sentence.start : end]
-    clause = _trim(span)
+    clause = trim_span(span)
     inside = clause.start <= quote.start and quote.end <= clause.end
     return clause if inside and len(clause) > len(quote) + 1 else None
 
@@ -416,44 +440,6 @@ def _continues(doc: Doc, previous: Quote, span: Span) -> bool:
 def _cue_text(cue: Token) -> str:
     particles = [c for c in cue.children if c.dep_ == "prt" and c.lower_ in CUE_PARTICLES]
     return cue.text + "".join(" " + p.text for p in particles)
-
-
-def _content(span: Span) -> Span:
-    """A rule's match as attributed content: no writer's aside, no linking word in front ("called
-    for the contract to be “torn up”": the call is the clause), no stray punctuation."""
-    span = _trim(_balanced(without_trailing_aside(span)))
-    first = span[0] if len(span) > 1 else None
-    dangling = first is not None and first.dep_ == "prep" and not span.start <= first.head.i < span.end
-    if dangling or (first is not None and first.dep_ == "mark" and first.lower_ == "for"):
-        span = span[1:]
-    return span
-
-
-def _trim(span: Span) -> Span:
-    """Drop leading and trailing punctuation from a content span, but keep the closing mark of
-    a quotation that opens inside it (the “butcher of democracy”)."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        if doc[end - 1].text in _CLOSING and _opens_inside(doc[start : end - 1], doc[end - 1].text):
-            break
-        end -= 1
-    return doc[start:end]
-
-
-def _balanced(span: Span) -> Span:
-    """Take in the closing quotation mark right after a span that opened one."""
-    doc = span.doc
-    if span.end < len(doc) and doc[span.end].text in _CLOSING and _opens_inside(span, doc[span.end].text):
-        return doc[span.start : span.end + 1]
-    return span
-
-
-def _opens_inside(span: Span, closing: str) -> bool:
-    marks = [t.text for t in span if t.text in _MARKS]
-    return bool(marks) and marks[-1] in _OPENERS.get(closing, ())
 
 
 def _quote(content: Span, speaker: Speaker, cue: str, direct: bool) -> Quote:
