@@ -104,35 +104,53 @@ def _before_new_clause(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def features(cue: Token, match: Match) -> list[str]:
-    """Sparse binary features of one rule match (names are stable: they key the weights)."""
-    rule, content = match.rule, match.content
+@dataclass(frozen=True, slots=True)
+class CueView:
+    """The features of a cue token itself, computed once for all its matches."""
+
+    features: list[str]
+    subject_kind: str
+
+
+def view_of(cue: Token) -> CueView:
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    kind = _subject_kind(subject)
     sentence = cue.sent
+    before = cue.doc[sentence.start : cue.i].text
     found = [
+        f"tag={cue.tag_}",
+        f"dep={cue.dep_}",
+        f"subject={kind}",
+        f"question={sentence.text.rstrip().endswith('?')}",
+        f"first_sentence={sentence.start == 0}",
+        f"negated={any(c.dep_ == 'neg' for c in cue.children)}",
+        f"modal={any(c.dep_ == 'aux' and c.tag_ == 'MD' for c in cue.children)}",
+        # an odd number of quotation marks before the cue in its sentence: it is in someone's words
+        f"cue_quoted={sum(before.count(mark) for mark in _MARKS) % 2 == 1}",
+    ]
+    return CueView(found, kind)
+
+
+def features(cue: Token, match: Match, view: CueView | None = None) -> list[str]:
+    """Sparse binary features of one rule match (names are stable: they key the weights); pass
+    the cue's ``view_of`` when scoring several matches of one cue."""
+    rule, content = match.rule, match.content
+    view = view or view_of(cue)
+    text = content.text
+    found = [
+        *view.features,
         f"rule={rule.lemma}|{rule.relation}",
         f"lemma={rule.lemma}",
         f"relation={rule.relation}",
         f"precision={min(9, int(rule.precision * 10))}",
-        f"tag={cue.tag_}",
-        f"dep={cue.dep_}",
-        f"subject={_subject_kind(subject)}",
         f"length={_bucket(len(content))}",
         f"content_root={content.root.pos_}",
-        f"question={sentence.text.rstrip().endswith('?')}",
-        f"first_sentence={sentence.start == 0}",
-        f"negated={any(c.dep_ == 'neg' for c in cue.children)}",
-        f"quoted={any(t.text in _MARKS for t in content)}",
-    ]
-    kind = _subject_kind(subject)
-    found += [
-        f"relation|subject={rule.relation}|{kind}",
-        f"lemma|subject={rule.lemma}|{kind}",
+        f"quoted={any(mark in text for mark in _MARKS)}",
+        f"relation|subject={rule.relation}|{view.subject_kind}",
+        f"lemma|subject={rule.lemma}|{view.subject_kind}",
         f"lemma|tag={rule.lemma}|{cue.tag_}",
         f"content_first={_opening(content)}",
-        f"modal={any(c.dep_ == 'aux' and c.tag_ == 'MD' for c in cue.children)}",
         f"content_clause={_has_clause(content)}",
-        f"cue_quoted={_inside_quotation(cue)}",
     ]
     following = _following(content)
     for extent in match.extents:
@@ -164,12 +182,6 @@ def _opening(content: Span) -> str:
 def _has_clause(content: Span) -> bool:
     """A subject inside the content whose verb is inside it too: a clause, not a bare phrase."""
     return any(t.dep_ in ("nsubj", "nsubjpass") and content.start <= t.head.i < content.end for t in content)
-
-
-def _inside_quotation(cue: Token) -> bool:
-    """An odd number of quotation marks before the cue in its sentence: the cue is in someone's words."""
-    sentence = cue.sent
-    return sum(t.text in _MARKS for t in cue.doc[sentence.start : cue.i]) % 2 == 1
 
 
 def _subject_kind(subject: Token | None) -> str:

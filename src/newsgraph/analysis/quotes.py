@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analysis.cue_model import CueModel, candidates, features, load_cue_model
+from newsgraph.analysis.cue_model import CueModel, candidates, features, load_cue_model, view_of
 from newsgraph.analysis.cues import (
     CUE_PARTICLES,
     QUOTE_MARKS,
@@ -133,12 +133,11 @@ class QuoteStage:
         if self.model is None:
             found = content_of(cue, self.rules)
             return content_span(found[0]) if found is not None else None
-        scored = [
-            (self.model.probability(features(cue, match)), match.content)
-            for match in candidates(cue, self.all_rules.get(cue.lemma_.lower(), []))
-        ]
-        if not scored:
+        matches = candidates(cue, self.all_rules.get(cue.lemma_.lower(), []))
+        if not matches:
             return None
+        view = view_of(cue)
+        scored = [(self.model.probability(features(cue, match, view)), match.content) for match in matches]
         probability, content = max(scored, key=lambda item: item[0])
         return content if probability >= self.model.threshold else None
 
