@@ -115,7 +115,8 @@ def rule_occurrences(token: Token) -> Iterator[str]:
     """Every rule a token could fire: one per child relation, preposition, and its own relation."""
     for child in token.children:
         yield child.dep_
-        if child.dep_ in ("prep", "agent", "dative") and any(c.dep_ == "pobj" for c in child.children):
+        has_object = any(c.dep_ in ("pobj", "pcomp") for c in child.children)  # "talked about raising"
+        if child.dep_ in ("prep", "agent", "dative") and has_object:
             yield f"prep:{child.lower_}"
         if child.dep_ in TWO_HOP:
             yield from {f"{child.dep_}>{grandchild.dep_}" for grandchild in child.children}

@@ -111,7 +111,7 @@ def content_of_rule(cue: Token, relation: str) -> Span | None:
         word = relation[5:]
         for child in cue.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
                     return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
         return None
