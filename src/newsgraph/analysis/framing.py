@@ -42,6 +42,7 @@ _GOVERNOR_HOPS = 4  # how far up the tree to look for the verb that governs a me
 MENTION_DIM = 256  # the mention vector: the first block of the dense features
 
 Span = tuple[int, int]  # token range, end exclusive
+TermVectors = dict[tuple[str, tuple[str, ...]], np.ndarray]  # (group, terms) -> tf-idf vector
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,24 +66,54 @@ class MentionBag:
     terms: dict[str, list[str]] = field(default_factory=dict)
 
 
-def mention_bag(context: DocContext, target: Span, spans: Sequence[Span]) -> MentionBag:
-    """Features of the mention at ``target``; ``spans`` are all mentions of the same entity."""
+@dataclass(slots=True)
+class EntityPart:
+    """The features every mention of one entity shares: computed once for all its mentions."""
+
+    sentences: list[Span]  # every sentence that names the entity, in order
+    vector: np.ndarray  # mean vector of those sentences
+    terms: list[str]  # their lemmas
+    syntax: list[str]  # the syntax terms of every mention
+    article: np.ndarray  # the whole article's vector
+
+
+def entity_part(context: DocContext, spans: Sequence[Span], target: Span | None = None) -> EntityPart:
+    """What the mentions at ``spans`` (and at ``target``, if it is not among them) share."""
+    vectors = context.vectors
+    found = {context.sentence_range(s) for s, _e in spans}
+    if target is not None:
+        found.add(context.sentence_range(target[0]))
+    sentences = sorted(found)
+    return EntityPart(
+        sentences,
+        np.mean([vectors.mean(s, e) for s, e in sentences], axis=0),
+        [t for s, e in sentences for t in context.terms(s, e)],
+        [t for s, e in spans for t in syntax_terms(context.doc, s, e)],
+        vectors.mean(0, len(context.doc)),
+    )
+
+
+def mention_bag(
+    context: DocContext, target: Span, spans: Sequence[Span], entity: EntityPart | None = None
+) -> MentionBag:
+    """Features of the mention at ``target``; ``spans`` are all mentions of the same entity, and
+    ``entity`` what they share (``entity_part(context, spans)``), when the caller has it."""
     vectors, (start, end) = context.vectors, target
     sentence = context.sentence_range(start)
-    entity_sentences = sorted({context.sentence_range(s) for s, _e in spans} | {sentence})
-    entity = np.mean([vectors.mean(s, e) for s, e in entity_sentences], axis=0)
+    if entity is None or sentence not in entity.sentences:
+        entity = entity_part(context, spans, target)
     dense = np.concatenate([
         vectors.mean(start, end),
         vectors.mean(*sentence),
         vectors.mean(start - WINDOW, end + WINDOW),
-        entity,
-        vectors.mean(0, len(context.doc)),
+        entity.vector,
+        entity.article,
     ])  # fmt: skip
     terms = {
         "sentence": context.terms(*sentence),
-        "entity": [t for s, e in entity_sentences for t in context.terms(s, e)],
+        "entity": entity.terms,
         "mention": [t.lower_ for t in context.doc[start:end] if t.is_alpha],
-        "syntax": [t for s, e in spans for t in syntax_terms(context.doc, s, e)],
+        "syntax": entity.syntax,
     }
     return MentionBag(dense, terms)
 
@@ -170,18 +201,27 @@ class FramingModel:
         self.stance = stance  # None: the main regression reads the mention features alone
         self.parent = role_labels()[2]
 
-    def features(self, bags: Sequence[MentionBag]) -> np.ndarray:
+    def features(self, bags: Sequence[MentionBag], memo: TermVectors | None = None) -> np.ndarray:
+        """One feature row per bag. An entity's mentions share their entity and syntax terms, and
+        mentions in one sentence their sentence terms: each distinct bag of terms is vectorised
+        once (per call, or per ``memo``, which a caller may keep for a whole doc)."""
+        vectors: TermVectors = {} if memo is None else memo
         rows = []
         for bag in bags:
-            parts = [bag.dense] + [self.vocabularies[g].vector(bag.terms.get(g, [])) for g in TERM_GROUPS]
+            parts = [bag.dense]
+            for group in TERM_GROUPS:
+                key = (group, tuple(bag.terms.get(group, ())))
+                if key not in vectors:
+                    vectors[key] = self.vocabularies[group].vector(key[1])
+                parts.append(vectors[key])
             rows.append(np.concatenate(parts))
         return np.vstack(rows)
 
-    def scores(self, bags: Sequence[MentionBag], article: np.ndarray | None = None
-               ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    def scores(self, bags: Sequence[MentionBag], article: np.ndarray | None = None,
+               memo: TermVectors | None = None) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
         """Main-role and fine-role probabilities, one row per bag; ``article`` is the
         article's ``StanceModel.article`` scores (needed when the model has a stance)."""
-        x = self.features(bags)
+        x = self.features(bags, memo)
         return self.main.scores(self.with_stance(x, article)), self.fine.scores(x)
 
     def with_stance(self, x: np.ndarray, article: np.ndarray | None) -> np.ndarray:
@@ -270,10 +310,14 @@ def mention_role(model: FramingModel, context: DocContext, start: int, end: int,
     return model.decide(main_scores[0], fine_scores[0])
 
 
-def actor_role(model: FramingModel, context: DocContext, spans: Sequence[Span]) -> Role:
-    """One role for an actor: its mentions' scores averaged."""
-    bags = [mention_bag(context, span, spans) for span in spans]
-    main_scores, fine_scores = model.scores(bags, article_stance(model, context))
+def actor_role(
+    model: FramingModel, context: DocContext, spans: Sequence[Span], memo: TermVectors | None = None
+) -> Role:
+    """One role for an actor: its mentions' scores averaged; ``memo`` is shared by the actors of
+    one doc (see ``FramingModel.features``)."""
+    entity = entity_part(context, spans)
+    bags = [mention_bag(context, span, spans, entity) for span in spans]
+    main_scores, fine_scores = model.scores(bags, article_stance(model, context), memo)
     return model.decide(main_scores.mean(axis=0), fine_scores.mean(axis=0))
 
 
@@ -292,10 +336,11 @@ class FramingStage:
         if not analysis.actors or len(doc) == 0:
             return
         context = doc_context(doc)
+        memo: TermVectors = {}  # actors named in one sentence share its term vectors
         for actor in analysis.actors:
             spans = self._spans(doc, actor)
             if spans:
-                actor.roles = [actor_role(self.model, context, spans)]
+                actor.roles = [actor_role(self.model, context, spans, memo)]
 
     def _spans(self, doc: Doc, actor: Actor) -> list[Span]:
         found = (token_span(doc, m.start, m.end) for m in actor.mentions[: self.max_mentions])

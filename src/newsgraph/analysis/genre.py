@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsgraph.analysis.narratives import DocumentBag, document_bag
@@ -39,22 +41,37 @@ _QUOTES = set('"“”«»')
 
 def style_features(doc: Doc) -> np.ndarray:
     """Rates per 100 tokens (and mean sentence length / 10): topic-free marks of genre."""
-    words = [t for t in doc if not t.is_punct and not t.is_space] or list(doc)
-    n = max(len(words), 1)
-    lower = [t.lower_ for t in words]
-    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    # One read of the token attributes as arrays, rather than a pass of Token objects per count.
+    columns = doc.to_array([IS_PUNCT, IS_SPACE, LOWER, LEMMA, ORTH, LIKE_NUM, ENT_TYPE])
+    punct, space, lower, lemma, orth, like_num, ent_type = columns.T
+    words = (punct == 0) & (space == 0)
+    if not words.any():
+        words = np.ones(len(doc), dtype=bool)
+    n = max(int(words.sum()), 1)
+    sentences = sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
     counts = [
-        sum(w in _FIRST for w in lower),
-        sum(w in _SECOND for w in lower),
-        sum(t.lemma_.lower() in _REPORTING for t in words),
-        sum(t.text in _QUOTES for t in doc),
-        sum(t.text == "?" for t in doc),
-        sum(t.text == "!" for t in doc),
-        sum(t.like_num for t in words),
-        sum(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in words),
+        _count(lower[words], _FIRST),
+        _count(lower[words], _SECOND),
+        _count_lemmas(doc, lemma[words], _REPORTING),
+        _count(orth, _QUOTES),
+        _count(orth, {"?"}),
+        _count(orth, {"!"}),
+        int(like_num[words].sum()),
+        _count(ent_type[words], {"PERSON", "ORG", "GPE"}),
     ]
     rates = [100.0 * c / n for c in counts]
-    return np.array([*rates, n / max(len(sentences), 1) / 10.0, np.log1p(n)], dtype=np.float32)
+    return np.array([*rates, n / max(sentences, 1) / 10.0, np.log1p(n)], dtype=np.float32)
+
+
+def _count(ids: np.ndarray, strings: set[str]) -> int:
+    """How many of the string ids (hashes) are those of ``strings``."""
+    return int(np.isin(ids, [get_string_id(s) for s in strings]).sum())
+
+
+def _count_lemmas(doc: Doc, lemmas: np.ndarray, wanted: set[str]) -> int:
+    """How many lemmas, lowercased, are in ``wanted``."""
+    found = [h for h in set(lemmas.tolist()) if doc.vocab.strings[h].lower() in wanted]
+    return int(np.isin(lemmas, found).sum())
 
 
 def genre_bag(doc: Doc, title: str | None = None) -> DocumentBag:

@@ -9,6 +9,7 @@ names the gazetteer does not know. Each mention gets a CoNLL-style label
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -67,11 +68,16 @@ class MentionFinder:
         self._keys: set[str] = set()
         self._longest: dict[str, int] = {}
         self._countries: dict[str, GazetteerActor] = {}  # alias key -> country, for misspellings
+        # A fuzzy search over every country name per place NER finds; places recur, so remember.
+        self._misspelt_country_key = functools.lru_cache(maxsize=4096)(
+            functools.partial(_misspelt_country_key, countries=self._countries)
+        )
         for text, actor_id, how in gazetteer.surface_forms():
             actor = gazetteer.get(actor_id)
+            key = match_key(text)
             if how == "alias" and actor is not None and actor.kind == "country" and len(text) >= 5:
-                self._countries[match_key(text)] = actor
-            words = match_key(text).removeprefix("the ").split()
+                self._countries[key] = actor
+            words = key.removeprefix("the ").split()
             if words:
                 self._keys.add(" ".join(words))
                 self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
@@ -136,7 +142,7 @@ class MentionFinder:
         key = match_key(ent.text)
         if len(key) < 5 or not ent.text[:1].isupper():
             return None
-        return _misspelt_country_key(key, self._countries)
+        return self._misspelt_country_key(key)
 
     def _from_entity(self, doc: Doc, ent: Span, found: list[Mention], taken: set[int]) -> Mention | None:
         """An NER entity becomes a mention unless a gazetteer match already explains it."""

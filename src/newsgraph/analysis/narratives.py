@@ -78,15 +78,28 @@ class NarrativeModel:
         """``Other`` when its own score passes its threshold and beats every narrative; else the
         narratives of the likelier domain that pass (at least the best one), each with its
         subnarratives."""
-        chosen = self.domain.labels[int(np.argmax(domain))]
-        scored = [(float(s), label) for label, s in zip(self.narratives.labels, narratives, strict=True)
-                  if domain_of(label) == chosen]  # fmt: skip
+        other = self.other(domain, narratives)
+        if other is not None:
+            return [other]
+        scored = self._scored(domain, narratives)
+        passing = [(s, label) for s, label in scored if s >= self.thresholds[0]] or [max(scored)]
+        return [found for s, label in passing for found in self._subnarratives(label, s, subnarratives)]
+
+    def other(self, domain: np.ndarray, narratives: np.ndarray) -> Narrative | None:
+        """The ``Other`` decision, when the domain and narrative scores make it (no subnarrative
+        score needed then)."""
+        scored = self._scored(domain, narratives)
         other = float(narratives[self.narratives.labels.index(OTHER)])
         best = max(scored, default=(0.0, OTHER))
         if not scored or (other >= self.thresholds[2] and other > best[0]):
-            return [Narrative(OTHER, None, round(other, 4))]
-        passing = [(s, label) for s, label in scored if s >= self.thresholds[0]] or [best]
-        return [found for s, label in passing for found in self._subnarratives(label, s, subnarratives)]
+            return Narrative(OTHER, None, round(other, 4))
+        return None
+
+    def _scored(self, domain: np.ndarray, narratives: np.ndarray) -> list[tuple[float, str]]:
+        """(score, label) of each narrative of the likelier domain."""
+        chosen = self.domain.labels[int(np.argmax(domain))]
+        return [(float(s), label) for label, s in zip(self.narratives.labels, narratives, strict=True)
+                if domain_of(label) == chosen]  # fmt: skip
 
     def _subnarratives(self, narrative: str, score: float, subnarratives: np.ndarray) -> list[Narrative]:
         """Subnarratives that pass; else ``<narrative>: Other`` (or the best one, where the
@@ -129,7 +142,14 @@ def narrative_labels() -> tuple[list[str], list[str]]:
 
 
 def predict_narratives(model: NarrativeModel, bags: Sequence[DocumentBag]) -> list[list[Narrative]]:
-    domains, narratives, subnarratives = model.scores(bags)
+    """The narratives of each bag. The subnarrative regression (the largest, and the one call
+    big enough for BLAS to wake its threads) runs only when some bag is not ``Other``."""
+    x = model.features(bags)
+    domains, narratives = model.domain.scores(x), model.narratives.scores(x)
+    others = [model.other(*row) for row in zip(domains, narratives, strict=True)]
+    if all(other is not None for other in others):
+        return [[other] for other in others if other is not None]
+    subnarratives = model.subnarratives.scores(x)
     return [model.decide(*row) for row in zip(domains, narratives, subnarratives, strict=True)]
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Iterator, Sequence
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,8 +39,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
     would otherwise hang a quotation's last sentence on the cue that opens the next paragraph).
     A blank line is a break; a single line break only after a sentence's end, since plain text
     may be wrapped in the middle of a sentence."""
-    for token in doc[1:-1]:
-        if not token.is_space or "\n" not in token.text:
+    spaces = np.flatnonzero(doc.to_array(IS_SPACE)[1:-1]) + 1  # only these can break: skip the rest
+    for i in spaces.tolist():
+        token = doc[i]
+        if "\n" not in token.text:
             continue
         if token.text.count("\n") > 1 or doc[token.i - 1].text[-1] in _SENTENCE_ENDS:
             doc[token.i + 1].is_sent_start = True

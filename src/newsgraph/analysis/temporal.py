@@ -7,6 +7,7 @@ Dates are ISO days; a month or a year stands for its first day ("in September 20
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime
 
@@ -30,17 +31,23 @@ class EventDates:
         self.article_date = article_date
         self.base = datetime.fromisoformat(article_date) if article_date else None
         self.phrases = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        self._sentences: list[int] | None = None  # each phrase's sentence start, found once
         self._parsed: dict[int, str | None] = {}
 
     def date_of(self, trigger: Token) -> str | None:
         """The date of the phrase that modifies the trigger (or, for an event noun that is a
         subject, its verb: "the visit … was on January 17"), else the article's date."""
+        if not self.phrases:
+            return self.article_date
+        if self._sentences is None:  # Span.sent walks the doc: once per phrase, not per event
+            self._sentences = [phrase.sent.start for phrase in self.phrases]
         anchors = [trigger]
         if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
             anchors.append(trigger.head)
         for anchor in anchors:
-            for phrase in self.phrases:
-                if phrase.sent.start == anchor.sent.start and _modifies(phrase, anchor):
+            sentence = anchor.sent.start
+            for phrase, start in zip(self.phrases, self._sentences, strict=True):
+                if start == sentence and _modifies(phrase, anchor):
                     parsed = self._parse(phrase)
                     if parsed is not None:
                         return parsed
@@ -58,6 +65,19 @@ def parse_date_phrase(text: str, base: datetime | None) -> str | None:
     if decade:
         return f"{decade.group(1)}-01-01"
     cleaned = _LEADING.sub("", text.strip())
+    if base is None:  # relative to today: not cached, today changes
+        return _parse_cleaned(cleaned, None)
+    return _parse_relative(cleaned, base)
+
+
+# dateparser takes milliseconds a phrase, and the articles of one day ask it the same phrases
+# ("on Monday", "last year") again and again: the answer depends only on the phrase and the base.
+@functools.lru_cache(maxsize=4096)
+def _parse_relative(cleaned: str, base: datetime) -> str | None:
+    return _parse_cleaned(cleaned, base)
+
+
+def _parse_cleaned(cleaned: str, base: datetime | None) -> str | None:
     settings = dict(_SETTINGS, RELATIVE_BASE=base) if base else _SETTINGS
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
     if parsed is None or (base is not None and parsed.year > base.year + 1):

@@ -140,11 +140,9 @@ class Vocabulary:
         return len(self.terms)
 
     def vector(self, terms: Iterable[str]) -> np.ndarray:
-        counts = np.zeros(len(self.terms), dtype=np.float32)
-        for term in terms:
-            i = self.index.get(term)
-            if i is not None:
-                counts[i] += 1.0
+        # counted by bincount at once: a numpy scalar update per term cost more than all the rest
+        found = [i for i in map(self.index.get, terms) if i is not None]
+        counts = np.bincount(found, minlength=len(self.terms)).astype(np.float32)
         weighted = np.log1p(counts) * self.idf  # sublinear tf: one word repeated is not ten words
         norm = float(np.linalg.norm(weighted))
         return weighted / norm if norm > 0 else weighted
@@ -177,21 +175,31 @@ class TokenVectors:
 
     def __init__(self, words: Sequence[str], embedder: StaticEmbedder) -> None:
         ids: list[int] = []
-        starts = np.zeros(len(words) + 1, dtype=np.int64)
-        for i, word in enumerate(words):
+        starts = [0]
+        for word in words:
             ids.extend(embedder._ids(word))
-            starts[i + 1] = len(ids)
-        pieces = embedder.vectors[ids] if ids else np.zeros((0, embedder.dim), dtype=np.float32)
-        self.sums = np.vstack([np.zeros((1, embedder.dim)), np.cumsum(pieces, axis=0, dtype=np.float64)])
-        self.starts = starts
+            starts.append(len(ids))
+        self.starts = np.array(starts, dtype=np.int64)
+        self.sums = np.zeros((len(ids) + 1, embedder.dim))
+        if ids:
+            # widened to float64 first, then summed in place: the same sums, and numpy's cumsum is
+            # several times slower when it also has to cast or write elsewhere
+            self.sums[1:] = embedder.vectors[ids]
+            np.cumsum(self.sums[1:], axis=0, out=self.sums[1:])
         self.dim = embedder.dim
+        self._means: dict[tuple[int, int], np.ndarray] = {}
 
     def mean(self, start: int, end: int) -> np.ndarray:
-        """Mean piece vector of tokens ``start:end`` (zeros when they have no known piece)."""
+        """Mean piece vector of tokens ``start:end`` (zeros when they have no known piece).
+        Remembered per range (the stages ask for each sentence's many times): do not modify it."""
         first, last = self.starts[max(start, 0)], self.starts[min(end, len(self.starts) - 1)]
-        if last <= first:
-            return np.zeros(self.dim, dtype=np.float32)
-        return ((self.sums[last] - self.sums[first]) / (last - first)).astype(np.float32)
+        key = (int(first), int(last))
+        if key not in self._means:
+            if last <= first:
+                self._means[key] = np.zeros(self.dim, dtype=np.float32)
+            else:
+                self._means[key] = ((self.sums[last] - self.sums[first]) / (last - first)).astype(np.float32)
+        return self._means[key]
 
 
 @dataclass(slots=True)
@@ -265,7 +273,7 @@ class LinearModel:
 
     def scores(self, features: np.ndarray) -> np.ndarray:
         """Probabilities, one row per input row and one column per label."""
-        x = (np.atleast_2d(features).astype(np.float32) - self.mean) / self.scale
+        x = (np.asarray(np.atleast_2d(features), dtype=np.float32) - self.mean) / self.scale  # no copy
         logits = x @ self.coef.T + self.intercept
         if self.kind == "linear":
             return np.clip(logits, 0.0, 1.0)

@@ -69,16 +69,20 @@ _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-def _variants(text: str) -> list[tuple[str, bool]]:
+# Cached: every look-up of a name normalises it again, and articles name the same actors over
+# and over (a quarter of the actors stage went here). Bounded, so memory stays flat.
+@functools.lru_cache(maxsize=16384)
+def _variants(text: str) -> tuple[tuple[str, bool], ...]:
     """(key, all-caps?) for the text, then without a leading 'the' and a possessive "'s"."""
     forms = [text.strip()]
     forms.append(_ARTICLE.sub("", forms[0]))
     forms += [_POSSESSIVE.sub("", form) for form in list(forms)]
-    return [(match_key(form), _all_caps(form)) for form in dict.fromkeys(forms) if form]
+    return tuple((match_key(form), _all_caps(form)) for form in dict.fromkeys(forms) if form)
 
 
-def _keys(text: str) -> list[str]:
-    return list(dict.fromkeys(key for key, _ in _variants(text)))
+@functools.lru_cache(maxsize=16384)
+def _keys(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(key for key, _ in _variants(text)))
 
 
 def _today() -> str:
