@@ -249,3 +249,33 @@ def test_a_line_wrapped_in_mid_sentence_is_not_a_paragraph(pipeline):
     [(_, speaker_text, quoted, direct)] = quotes(pipeline, text)
     assert (speaker_text, direct) == ("Interior minister Ivica Dačić", False)
     assert quoted == "that the\ncrossing at Jarinje would stay closed"
+
+
+def test_an_outer_source_holds_the_claim_inside_it(pipeline):
+    text = (
+        "The mayor of Tuzla resigned after allegations that he had taken bribes from a building "
+        "firm, according to papers filed with the cantonal court."
+    )
+    found = quotes(pipeline, text)
+    assert [(speaker_text, quoted) for _, speaker_text, quoted, _ in found] == [
+        (
+            "papers filed with the cantonal court",
+            "The mayor of Tuzla resigned after allegations that he had taken bribes from a building firm",
+        )
+    ]
+
+
+def test_a_passive_cue_is_spoken_by_its_agent(pipeline):
+    text = "It was announced by the interior ministry that the crossing at Jarinje would reopen on Friday."
+    [(_, speaker_text, quoted, direct)] = quotes(pipeline, text)
+    assert (speaker_text, quoted, direct) == (
+        "the interior ministry",
+        "that the crossing at Jarinje would reopen on Friday",
+        False,
+    )
+
+
+def test_a_preposition_introduces_a_clause(pipeline):
+    text = "Speaking in Mostar, the minister talked about raising the tax on coal exports."
+    [(_, speaker_text, quoted, _)] = quotes(pipeline, text)
+    assert (speaker_text, quoted) == ("the minister", "raising the tax on coal exports")
