@@ -491,7 +491,6 @@ def _starts_with_first_name(span: Span) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=1)
 @functools.lru_cache(maxsize=16384)
 def _closest_surname(gazetteer: Gazetteer, key: str) -> str | None:
     """The known surname nearest a misspelt one ("bouteflicka" → "bouteflika"); cached, since the
