@@ -107,23 +107,21 @@ class QuoteStage:
         found = []
         for token in doc:
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-                quote = _according_to(doc, token, actors)
+                candidate = _according_to(doc, token, actors)
             elif token.lemma_.lower() in self.all_rules:  # most words are never cues: skip them fast
-                quote = self._by_rule(token, actors)
+                candidate = self._by_rule(token, actors)
             else:
                 continue
-            if quote is not None:
-                content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-                clause = content is not None and content.root.pos_ in ("VERB", "AUX")
-                found.append(Candidate(quote, token.idx, clause))
+            if candidate is not None:
+                found.append(candidate)
         return found
 
-    def _by_rule(self, cue: Token, actors: ActorIndex) -> Quote | None:
+    def _by_rule(self, cue: Token, actors: ActorIndex) -> Candidate | None:
         content = self._best_content(cue)
         if content is None or len(content) < _MIN_CONTENT_TOKENS:
             return None
         speaker = _speaker_of(cue, actors) or Speaker(None, None)
-        return _quote(content, speaker, _cue_text(cue), direct=False)
+        return _reported_candidate(content, speaker, cue, _cue_text(cue))
 
     def _best_content(self, cue: Token) -> Span | None:
         """The cue's content: the model's most probable reading (rule and cut) above its
@@ -332,7 +330,7 @@ def _is_speaker_label(name: Span) -> bool:
     return all(t.pos_ == "PROPN" or t.is_upper or t.is_punct for t in name)
 
 
-def _according_to(doc: Doc, according: Token, actors: ActorIndex) -> Quote | None:
+def _according_to(doc: Doc, according: Token, actors: ActorIndex) -> Candidate | None:
     """ "According to the ministry, 30 soldiers were hurt": the rest of the clause is the content."""
     to = doc[according.i + 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -345,7 +343,7 @@ def _according_to(doc: Doc, according: Token, actors: ActorIndex) -> Quote | Non
     content = trim_span(left if len(left) >= len(right) else right)
     if len(content) < 3:
         return None
-    return _quote(content, actors.speaker_for(source_span), "according to", direct=False)
+    return _reported_candidate(content, actors.speaker_for(source_span), according, "according to")
 
 
 def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
@@ -439,6 +437,12 @@ def _continues(doc: Doc, previous: Quote, span: Span) -> bool:
 def _cue_text(cue: Token) -> str:
     particles = [c for c in cue.children if c.dep_ == "prt" and c.lower_ in CUE_PARTICLES]
     return cue.text + "".join(" " + p.text for p in particles)
+
+
+def _reported_candidate(content: Span, speaker: Speaker, cue: Token, cue_text: str) -> Candidate:
+    """A reported reading; its content can hold another's words when a verb heads it."""
+    clause = content.root.pos_ in ("VERB", "AUX")
+    return Candidate(_quote(content, speaker, cue_text, direct=False), cue.idx, clause)
 
 
 def _quote(content: Span, speaker: Speaker, cue: str, direct: bool) -> Quote:
