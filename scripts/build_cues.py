@@ -1,6 +1,6 @@
 """Learn the attribution cue rules of the quotes stage from PolNeAR's training split.
 
-    .venv/bin/python scripts/build_cues.py [--data ../shared/data/polnear/data] [--min-precision 0.3]
+    .venv/bin/python scripts/build_cues.py [--data ../shared/data/polnear/data] [--min-support 2]
 
 A rule is a cue lemma and the dependency relation that links it to what is
 attributed: ``say ccomp`` ("said that…"), ``criticize dobj``, ``speak prep:about``,
@@ -164,7 +164,9 @@ def select_rules(support: Counter, occurrences: Counter, min_precision: float, m
     rules = []
     for (lemma, rule), count in support.items():
         seen = max(occurrences[(lemma, rule)], count)
-        if count >= min_support and count / seen >= min_precision and lemma.isalpha():
+        # a subject as the content ("the plan was criticized") is rarely one: seen once is not enough
+        needed = max(2, min_support) if rule in ("nsubj", "nsubjpass") else min_support
+        if count >= needed and count / seen >= min_precision and lemma.isalpha():
             rules.append((lemma, rule, count, seen))
     return sorted(rules, key=lambda r: (-r[2], r[0], r[1]))
 
@@ -267,8 +269,8 @@ def main() -> None:
     )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--split", default="train")
-    parser.add_argument("--min-precision", type=float, default=0.1)
-    parser.add_argument("--min-support", type=int, default=2)
+    parser.add_argument("--min-precision", type=float, default=0.05)
+    parser.add_argument("--min-support", type=int, default=1)
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--holdout", type=int, default=0, help="leave the last N documents out (for tuning)")
     args = parser.parse_args()

@@ -279,3 +279,19 @@ def test_a_preposition_introduces_a_clause(pipeline):
     text = "Speaking in Mostar, the minister talked about raising the tax on coal exports."
     [(_, speaker_text, quoted, _)] = quotes(pipeline, text)
     assert (speaker_text, quoted) == ("the minister", "raising the tax on coal exports")
+
+
+def test_according_to_takes_the_side_its_clause_is_on(pipeline):
+    # the clause after the source is longer, but "according to" qualifies the one before it
+    text = (
+        "Serbia has signed a new gas contract with Gazprom, according to the energy ministry, "
+        "ending months of difficult negotiations over the price and the length of the deal."
+    )
+    found = quotes(pipeline, text)
+    according = next(q for q in found if q[1] == "the energy ministry")
+    assert according[2] == "Serbia has signed a new gas contract with Gazprom"
+
+
+def test_a_subject_that_only_seems_is_no_speaker(pipeline):
+    text = "Aleksandar Vučić seemed to be preparing for early elections after the protests in Belgrade."
+    assert all(speaker_text != "Aleksandar Vučić" for _, speaker_text, _, _ in quotes(pipeline, text))

@@ -27,6 +27,7 @@ from newsgraph.analysis.cue_model import CueModel, candidates, features, load_cu
 from newsgraph.analysis.cues import (
     CUE_PARTICLES,
     QUOTE_MARKS,
+    SPEECH_VERBS,
     CueRule,
     content_of,
     content_span,
@@ -121,6 +122,8 @@ class QuoteStage:
         if content is None or len(content) < _MIN_CONTENT_TOKENS:
             return None
         speaker = _speaker_of(cue, actors) or Speaker(None, None)
+        if _speaker_is_topic(speaker, content, cue):
+            speaker = Speaker(None, None)
         return _reported_candidate(content, speaker, cue, _cue_text(cue))
 
     def _best_content(self, cue: Token) -> Span | None:
@@ -334,16 +337,27 @@ def _according_to(doc: Doc, according: Token, actors: ActorIndex) -> Candidate |
     """ "According to the ministry, 30 soldiers were hurt": the rest of the clause is the content."""
     to = doc[according.i + 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    clause = according.head
-    if source is None or clause.i == according.i:
+    if source is None:
         return None
     source_span = doc[source.left_edge.i : source.right_edge.i + 1]
     sentence = according.sent  # the whole sentence, on either side of "according to X"
-    left, right = doc[sentence.start : according.i], doc[source_span.end : sentence.end]
-    content = trim_span(left if len(left) >= len(right) else right)
+    left, right = trim_span(doc[sentence.start : according.i]), trim_span(doc[source_span.end : sentence.end])
+    # the side that holds the clause "according to" qualifies; a root "According" (a parse
+    # that failed to attach it) opens the sentence, so its clause follows
+    holds_clause = left if according.head.i < according.i else right
+    content = holds_clause if len(holds_clause) >= 3 else (right if holds_clause is left else left)
     if len(content) < 3:
         return None
     return _reported_candidate(content, actors.speaker_for(source_span), according, "according to")
+
+
+def _speaker_is_topic(speaker: Speaker, content: Span, cue: Token) -> bool:
+    """A subject inside the content of a cue that is no speech verb ("Manafort seemed to be…",
+    "the ruling was welcomed") is what the content is about, not its source; a speech verb's or a
+    relative clause's is ("which critics said was…")."""
+    if speaker.start is None or speaker.end is None or cue.lemma_.lower() in SPEECH_VERBS:
+        return False
+    return cue.dep_ != "relcl" and speaker.start < content.end_char and content.start_char < speaker.end
 
 
 def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
