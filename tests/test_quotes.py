@@ -295,3 +295,14 @@ def test_according_to_takes_the_side_its_clause_is_on(pipeline):
 def test_a_subject_that_only_seems_is_no_speaker(pipeline):
     text = "Aleksandar Vučić seemed to be preparing for early elections after the protests in Belgrade."
     assert all(speaker_text != "Aleksandar Vučić" for _, speaker_text, _, _ in quotes(pipeline, text))
+
+
+def test_a_reported_clause_holds_a_quotation_ending_in_its_full_stop(pipeline):
+    text = (
+        'In a letter to the court, the ministry confirmed that it was "reviewing every licence '
+        'issued to the company." The firm declined to comment on the "scope of the review."'
+    )
+    found = quotes(pipeline, text)
+    confirmed = next(q for q in found if q[1] == "the ministry")
+    assert confirmed[2:] == ('that it was "reviewing every licence issued to the company', True)
+    assert all("The firm" not in quoted for _, _, quoted, _ in found)

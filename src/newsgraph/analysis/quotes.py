@@ -46,6 +46,7 @@ _MIN_PRECISION = 0.16  # learned rules below this precision are not used
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 _RELATIVE = frozenset({"which", "that", "who"})
 _NOT_SPEAKERS = frozenset({"there", "that", "which", "what"})
+_END_PUNCTUATION = " \t\n.,;:!?…"
 
 # "Pence: Flowers won't be at the debate", "WALLACE: Do you really see…": a line led by who speaks
 _COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:]{0,60}?)[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE)
@@ -100,7 +101,8 @@ class QuoteStage:
         regions = [(s, e) for s, e in quoted_regions(text) if text[s:e].strip()]
         reported = _colon_lines(doc, text, actors) + self._reported(doc, actors)
         direct = merge_runs(text, self._direct(doc, text, regions, actors, reported))
-        analysis.quotes = sorted(settle(direct, reported, regions), key=lambda q: q.start)
+        cores = [_words_of(text, s, e) for s, e in regions]
+        analysis.quotes = sorted(settle(direct, reported, cores), key=lambda q: q.start)
 
     # -- reported speech -----------------------------------------------------------------
 
@@ -156,7 +158,8 @@ class QuoteStage:
         previous: Quote | None = None
         for start, end in regions:
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None or _inside_reported(start, end, reported) or _labelled(start, end, reported):
+            inside = _inside_reported(text, *_words_of(text, start, end), reported)
+            if span is None or inside or _labelled(start, end, reported):
                 continue
             if previous is not None and start < previous.end:
                 continue  # a fragment inside the clause the previous quotation was widened to
@@ -247,7 +250,7 @@ def _same_run(text: str, first: Candidate, second: Candidate) -> bool:
     return around_cue or len(gap) <= 80
 
 
-def settle(direct: list[Candidate], reported: list[Candidate], regions: list[tuple[int, int]]) -> list[Quote]:
+def settle(direct: list[Candidate], reported: list[Candidate], cores: list[tuple[int, int]]) -> list[Quote]:
     """One quote per stretch of text: direct quotes first, then reported speech that neither
     overlaps them nor sits inside another quote's content ("she said the poll showed…"). Of two
     reported readings, the outer one wins: "…he resigned after allegations that he bit a dancer,
@@ -258,7 +261,7 @@ def settle(direct: list[Candidate], reported: list[Candidate], regions: list[tup
         overlaps = any(quote.start < q.end and q.start < quote.end for q in kept)
         nested = any(q.start <= candidate.cue_at < q.end for q in kept if candidate.cue_at is not None)
         if not overlaps and not nested:
-            quote.direct = any(quote.start <= s and e <= quote.end for s, e in regions)
+            quote.direct = any(quote.start <= s and e <= quote.end for s, e in cores)
             kept.append(quote)
     return kept
 
@@ -403,10 +406,25 @@ def _has_subject(cue: Token) -> bool:
     return any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "agent" for c in cue.children)
 
 
-def _inside_reported(start: int, end: int, reported: list[Candidate]) -> bool:
-    """A quoted phrase inside a longer reported clause belongs to that clause."""
-    return any(c.quote.start <= start and end <= c.quote.end and c.quote.end - c.quote.start > end - start
-               for c in reported)  # fmt: skip
+def _words_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """A quotation's extent without the full stop or comma it ends with: a reported clause cut
+    before its full stop still holds “… a private email server.”"""
+    return start, start + len(text[start:end].rstrip(_END_PUNCTUATION))
+
+
+def _inside_reported(text: str, start: int, end: int, reported: list[Candidate]) -> bool:
+    """A quoted phrase inside a longer reported clause (one with words of its own, not only the
+    quotation marks) belongs to that clause."""
+    return any(
+        c.quote.start <= start
+        and end <= c.quote.end
+        and _has_words(text[c.quote.start : start] + text[end : c.quote.end])
+        for c in reported
+    )
+
+
+def _has_words(text: str) -> bool:
+    return any(char.isalnum() for char in text)
 
 
 def _labelled(start: int, end: int, reported: list[Candidate]) -> bool:
