@@ -27,6 +27,11 @@ def quotes(pipeline, text: str, date: str = "2022-05-10") -> list[tuple[str | No
     return [(q.speaker, q.speaker_text, q.text, q.direct) for q in result.quotes]
 
 
+def spoken_by(found: list[tuple[str | None, str | None, str, bool]], speaker_text: str) -> tuple:
+    """The first quote whose speaker mention reads ``speaker_text``."""
+    return next(q for q in found if q[1] == speaker_text)
+
+
 @pytest.mark.parametrize(
     ("opening", "closing"),
     [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("„", "“"), ("``", "''"), ("''", "''")],
@@ -287,8 +292,7 @@ def test_according_to_takes_the_side_its_clause_is_on(pipeline):
         "Serbia has signed a new gas contract with Gazprom, according to the energy ministry, "
         "ending months of difficult negotiations over the price and the length of the deal."
     )
-    found = quotes(pipeline, text)
-    according = next(q for q in found if q[1] == "the energy ministry")
+    according = spoken_by(quotes(pipeline, text), "the energy ministry")
     assert according[2] == "Serbia has signed a new gas contract with Gazprom"
 
 
@@ -303,6 +307,6 @@ def test_a_reported_clause_holds_a_quotation_ending_in_its_full_stop(pipeline):
         'issued to the company." The firm declined to comment on the "scope of the review."'
     )
     found = quotes(pipeline, text)
-    confirmed = next(q for q in found if q[1] == "the ministry")
+    confirmed = spoken_by(found, "the ministry")
     assert confirmed[2:] == ('that it was "reviewing every licence issued to the company', True)
     assert all("The firm" not in quoted for _, _, quoted, _ in found)
