@@ -310,3 +310,13 @@ def test_a_reported_clause_holds_a_quotation_ending_in_its_full_stop(pipeline):
     confirmed = spoken_by(found, "the ministry")
     assert confirmed[2:] == ('that it was "reviewing every licence issued to the company', True)
     assert all("The firm" not in quoted for _, _, quoted, _ in found)
+
+
+def test_scare_quotes_after_a_quote_are_not_its_continuation(pipeline):
+    text = (
+        "“The queues were a disgrace,” said Dragana Petrović, 41, who waited in an “endless line "
+        "winding twice around the town hall” for four hours before she could vote in Mitrovica."
+    )
+    found = quotes(pipeline, text)
+    assert ("local:dragana-petrovic", "Dragana Petrović", "The queues were a disgrace,", True) in found
+    assert all(speaker_text is None for _, speaker_text, quoted, _ in found if "endless line" in quoted)

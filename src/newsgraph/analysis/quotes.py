@@ -46,6 +46,8 @@ _MIN_PRECISION = 0.16  # learned rules below this precision are not used
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 _RELATIVE = frozenset({"which", "that", "who"})
 _NOT_SPEAKERS = frozenset({"there", "that", "which", "what"})
+_OPENING_MARKS = " \t“\"‘«„'`"
+_SENTENCE_OPENERS = frozenset(".!?:;,—–-\n”’»\"")
 _END_PUNCTUATION = " \t\n.,;:!?…"
 
 # "Pence: Flowers won't be at the debate", "WALLACE: Do you really see…": a line led by who speaks
@@ -166,7 +168,8 @@ class QuoteStage:
             cue = self._cue_for(doc, span)
             speaker = _speaker_of(cue, actors) if cue is not None else None
             cue_text = _cue_text(cue) if cue is not None else None
-            if speaker is None and previous is not None and _continues(doc, previous, span):
+            opens = _opens_sentence(text, start)
+            if speaker is None and previous is not None and opens and _continues(doc, previous, span):
                 speaker, cue_text = Speaker(previous.speaker_text, previous.speaker), previous.cue
             if speaker is None and not _stands_alone(span):
                 continue  # a title, a name or scare quotes, not someone's words
@@ -438,6 +441,13 @@ def _stands_alone(span: Span) -> bool:
     capitalised = sum(t.text[:1].isupper() for t in words)
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
     return len(words) >= 6 and has_verb and capitalised <= len(words) / 2
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a quotation opens its sentence: only marks and spaces back to a sentence's end, a
+    colon, a dash or the start of the paragraph ("… an “extraordinarily long line” …" does not)."""
+    before = text[:start].rstrip(_OPENING_MARKS)
+    return not before or before[-1] in _SENTENCE_OPENERS or before.endswith(("\n", "\n\n"))
 
 
 def _rest_of_sentence(cue: Token, quote: Span) -> Span | None:
