@@ -47,7 +47,7 @@ _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 _RELATIVE = frozenset({"which", "that", "who"})
 _NOT_SPEAKERS = frozenset({"there", "that", "which", "what"})
 _OPENING_MARKS = " \t“\"‘«„'`"
-_SENTENCE_OPENERS = frozenset(".!?:;,—–-\n”’»\"")
+_SENTENCE_OPENERS = frozenset('.!?:;,—–-\n”’»"')
 _END_PUNCTUATION = " \t\n.,;:!?…"
 
 # "Pence: Flowers won't be at the debate", "WALLACE: Do you really see…": a line led by who speaks
