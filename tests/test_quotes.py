@@ -320,3 +320,10 @@ def test_scare_quotes_after_a_quote_are_not_its_continuation(pipeline):
     found = quotes(pipeline, text)
     assert ("local:dragana-petrovic", "Dragana Petrović", "The queues were a disgrace,", True) in found
     assert all(speaker_text is None for _, speaker_text, quoted, _ in found if "endless line" in quoted)
+
+
+def test_a_raised_subject_is_not_the_source(pipeline):
+    # whoever expects the visit is not named; Dodik is what the expectation is about
+    text = "Milorad Dodik is expected to travel to Moscow next week. The minister was said to have resigned."
+    found = quotes(pipeline, text)
+    assert found and all(speaker is None and speaker_text is None for speaker, speaker_text, _, _ in found)

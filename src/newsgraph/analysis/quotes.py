@@ -46,6 +46,10 @@ _MIN_PRECISION = 0.16  # learned rules below this precision are not used
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 _RELATIVE = frozenset({"which", "that", "who"})
 _NOT_SPEAKERS = frozenset({"there", "that", "which", "what"})
+_RAISING = frozenset(
+    "expect say believe think report consider know rumour rumor allege suppose understand see estimate "
+    "presume assume claim reckon fear".split()
+)
 _OPENING_MARKS = " \t“\"‘«„'`"
 _SENTENCE_OPENERS = frozenset('.!?:;,—–-\n”’»"')
 _END_PUNCTUATION = " \t\n.,;:!?…"
@@ -392,7 +396,16 @@ def _subject(verb: Token) -> Token | None:
     if by_whom is not None:
         return by_whom
     deps = (*_SUBJECT_DEPS, "poss") if verb.pos_ == "NOUN" else _SUBJECT_DEPS
+    if _raised(verb):
+        return None  # "Dodik is expected to travel": whoever expects it is not named
     return next((c for c in verb.children if c.dep_ in deps and not c.is_punct), None)
+
+
+def _raised(verb: Token) -> bool:
+    """A passive belief or report verb whose subject is raised from the clause it governs
+    ("is expected to", "was said to have"): the subject is what the claim is about."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and verb.lemma_.lower() in _RAISING and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _name_part(span: Span) -> Span:
