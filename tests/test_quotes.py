@@ -327,3 +327,16 @@ def test_a_raised_subject_is_not_the_source(pipeline):
     text = "Milorad Dodik is expected to travel to Moscow next week. The minister was said to have resigned."
     found = quotes(pipeline, text)
     assert found and all(speaker is None and speaker_text is None for speaker, speaker_text, _, _ in found)
+
+
+def test_a_wire_dateline_is_neither_speaker_nor_content(pipeline):
+    text = (
+        "MOSCOW (Danube Wire) – Russia said on Monday that it would not extend the grain deal.\n\n"
+        "BRUSSELS (Danube Wire) – The plan is dead, the EU's foreign policy chief said."
+    )
+    found = quotes(pipeline, text)
+    assert ("Q159", "Russia", "that it would not extend the grain deal", False) in found
+    assert not any(
+        "Danube Wire" in quoted or "Danube Wire" in (speaker_text or "")
+        for _, speaker_text, quoted, _ in found
+    )

