@@ -340,3 +340,12 @@ def test_a_wire_dateline_is_neither_speaker_nor_content(pipeline):
         "Danube Wire" in quoted or "Danube Wire" in (speaker_text or "")
         for _, speaker_text, quoted, _ in found
     )
+
+
+def test_a_relative_clause_is_not_its_own_content(pipeline):
+    # what was dismissed is the referendums, not the clause that describes them
+    text = (
+        "The referendums that Western governments have dismissed as a sham ended on Tuesday with "
+        "official turnout figures above 80 percent."
+    )
+    assert not any(quoted.startswith("that Western") for _, _, quoted, _ in quotes(pipeline, text))

@@ -99,7 +99,8 @@ def content_of_rule(cue: Token, relation: str) -> Span | None:
     """The content span one rule relation reaches from a cue, or None."""
     doc = cue.doc
     if relation == "self":
-        return doc[cue.left_edge.i : cue.right_edge.i + 1]
+        # a relative clause is about the noun it describes, never a content of its own
+        return None if cue.dep_ == "relcl" else doc[cue.left_edge.i : cue.right_edge.i + 1]
     if relation.startswith("^"):
         if cue.dep_ != relation[1:] or cue.head is cue:
             return None
@@ -125,8 +126,17 @@ def content_of_rule(cue: Token, relation: str) -> Span | None:
         return None
     for child in cue.children:
         if child.dep_ == relation:
+            if child.i < cue.i and child.tag_ in ("WDT", "WP") and cue.dep_ == "relcl":
+                return _antecedent(cue)  # "referendums that Kyiv dismissed as a sham"
             return doc[child.left_edge.i : _clause_end(cue, child) + 1]
     return None
+
+
+def _antecedent(cue: Token) -> Span | None:
+    """The noun phrase a relative clause describes, without the clause."""
+    noun = cue.head
+    span = cue.doc[noun.left_edge.i : cue.left_edge.i]
+    return span if len(span) > 0 else None
 
 
 def _clause_end(cue: Token, child: Token) -> int:
