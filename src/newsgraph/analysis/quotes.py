@@ -457,10 +457,11 @@ def _stands_alone(span: Span) -> bool:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    """Whether a quotation opens its sentence: only marks and spaces back to a sentence's end, a
-    colon, a dash or the start of the paragraph ("… an “extraordinarily long line” …" does not)."""
-    before = text[:start].rstrip(_OPENING_MARKS)
-    return not before or before[-1] in _SENTENCE_OPENERS or before.endswith(("\n", "\n\n"))
+    """Whether a quotation opens its sentence or a split quote's second half: only marks and
+    spaces back to a sentence's end, a colon, a comma, a dash or a line break ("… an
+    “extraordinarily long line” …" does not)."""
+    before = text[max(0, start - 40) : start].rstrip(_OPENING_MARKS)
+    return not before or before[-1] in _SENTENCE_OPENERS
 
 
 def _rest_of_sentence(cue: Token, quote: Span) -> Span | None:
