@@ -349,3 +349,9 @@ def test_a_relative_clause_is_not_its_own_content(pipeline):
         "official turnout figures above 80 percent."
     )
     assert not any(quoted.startswith("that Western") for _, _, quoted, _ in quotes(pipeline, text))
+
+
+def test_a_noun_cue_is_held_by_whoever_voices_it(pipeline):
+    text = "The European Commission has raised concerns about the new media law in Serbia."
+    found = quotes(pipeline, text)
+    assert found and all(speaker_text == "The European Commission" for _, speaker_text, _, _ in found)

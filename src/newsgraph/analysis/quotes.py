@@ -374,6 +374,9 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     """The cue's subject; for "…, adding that" or "by accusing him of" the subject of the clause
     it hangs from; for "a poll, which showed" the noun the relative clause describes."""
     subject, verb = _subject(cue), cue
+    if subject is None and cue.pos_ == "NOUN" and cue.dep_ == "dobj":
+        verb = cue.head  # "the Commission raised concerns about…": who raised them holds them
+        subject = _subject(verb)
     while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
         verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
         subject = _subject(verb)
