@@ -355,3 +355,15 @@ def test_a_noun_cue_is_held_by_whoever_voices_it(pipeline):
     text = "The European Commission has raised concerns about the new media law in Serbia."
     found = quotes(pipeline, text)
     assert found and all(speaker_text == "The European Commission" for _, speaker_text, _, _ in found)
+
+
+def test_a_named_speaker_before_an_aside_when_the_parse_finds_no_subject(pipeline):
+    # the parser hangs the name on the place before it and leaves "said" without a subject
+    text = (
+        "In the southern part of Mitrovica, Arta Hoxha, who sells car insurance, said she had lived "
+        "with the same rule from the other side for years."
+    )
+    found = quotes(pipeline, text)
+    assert [(speaker_text, quoted) for _, speaker_text, quoted, _ in found] == [
+        ("Arta Hoxha", "she had lived with the same rule from the other side for years")
+    ]

@@ -46,6 +46,7 @@ _MIN_PRECISION = 0.16  # learned rules below this precision are not used
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 _RELATIVE = frozenset({"which", "that", "who"})
 _NOT_SPEAKERS = frozenset({"there", "that", "which", "what"})
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RAISING = frozenset(
     "expect say believe think report consider know rumour rumor allege suppose understand see estimate "
     "presume assume claim reckon fear".split()
@@ -380,6 +381,9 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
         verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
         subject = _subject(verb)
+    if subject is None and cue.lemma_.lower() in SPEECH_VERBS:
+        name = _name_before_aside(cue)
+        return actors.speaker_for(name) if name is not None else None
     if subject is None:
         return None
     if subject.lower_ in _RELATIVE and cue.dep_ == "relcl":
@@ -389,6 +393,22 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     if subject.lower_ in _NOT_SPEAKERS:
         return None
     return actors.speaker_for(cue.doc[subject.left_edge.i : subject.right_edge.i + 1])
+
+
+def _name_before_aside(cue: Token) -> Span | None:
+    """A named speaker right before the cue, or before a comma-enclosed aside that separates it
+    from the cue, when the parse gave the cue no subject ("Arta Hoxha, who sells car insurance,
+    said…" read with the name in apposition to the place before it)."""
+    doc, start = cue.doc, cue.sent.start
+    i = cue.i - 1
+    if i > start and doc[i].text == ",":
+        i -= 1
+        while i > start and doc[i].text != ",":
+            i -= 1
+        i -= 1
+    if i < start or doc[i].ent_type_ not in _SPEAKER_ENTITIES:
+        return None
+    return next((e for e in doc.ents if e.start <= i < e.end), None)
 
 
 def _subject(verb: Token) -> Token | None:
