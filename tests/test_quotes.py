@@ -367,3 +367,10 @@ def test_a_named_speaker_before_an_aside_when_the_parse_finds_no_subject(pipelin
     assert [(speaker_text, quoted) for _, speaker_text, quoted, _ in found] == [
         ("Arta Hoxha", "she had lived with the same rule from the other side for years")
     ]
+
+
+def test_a_question_takes_the_cue_after_its_closing_mark(pipeline):
+    # the parser starts a new sentence after “…?”, but the cue that follows is the question's
+    text = "“Who will pay for the new crossing?” Albin Kurti asked the reporters in Pristina."
+    direct = [q for q in quotes(pipeline, text) if q[3]]
+    assert direct == [("Q441633", "Albin Kurti", "Who will pay for the new crossing?", True)]

@@ -213,13 +213,20 @@ class QuoteStage:
     def _cue_for(self, doc: Doc, quote: Span) -> Token | None:
         """The cue of a quote: right after one that ends in a comma (“…,” she said), else the verb
         the parse hangs it on, else the nearest cue before or after it."""
-        after = self._nearest_cue(doc[quote.end : min(len(doc), quote.end + _MAX_CUE_DISTANCE)], quote.end)
+        # past the closing marks; the parser often starts a sentence there after “…?” and “…!”,
+        # but "“Did you know?” Todd asked" is one sentence
+        first = quote.end
+        while first < len(doc) and doc[first].text in QUOTE_MARKS:
+            first += 1
+        after = self._nearest_cue(doc[first : min(len(doc), first + _MAX_CUE_DISTANCE)], first)
         if after is not None and quote.text.rstrip().endswith((",", "?", "!")):
             return after
         for token in quote:
             head = token.head
             if not quote.start <= head.i < quote.end and is_speech_cue(head, self.rules):
                 return head
+        if first < len(doc) and doc[first].is_sent_start:
+            after = None  # “We will win.” Kurti said on Monday that…: a sentence of its own
         before = doc[max(0, quote.start - _MAX_CUE_DISTANCE) : quote.start]
         return after or self._nearest_cue(list(reversed(before)), quote.end)
 
