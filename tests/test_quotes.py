@@ -374,3 +374,12 @@ def test_a_question_takes_the_cue_after_its_closing_mark(pipeline):
     text = "“Who will pay for the new crossing?” Albin Kurti asked the reporters in Pristina."
     direct = [q for q in quotes(pipeline, text) if q[3]]
     assert direct == [("Q441633", "Albin Kurti", "Who will pay for the new crossing?", True)]
+
+
+def test_a_name_inside_the_speakers_description_does_not_break_a_run(pipeline):
+    text = (
+        "“We are not ready to sign anything this week,” said Ana Kovač, an adviser to Prime Minister "
+        "Albin Kurti. “The talks need more time and a clear text.”"
+    )
+    direct = [q for q in quotes(pipeline, text) if q[3]]
+    assert direct and all(speaker_text == "Ana Kovač" for _, speaker_text, _, _ in direct)

@@ -515,9 +515,21 @@ def _continues(doc: Doc, previous: Quote, span: Span) -> bool:
     between = doc.char_span(previous.end, span.start_char, alignment_mode="expand")
     if between is None:
         return True
-    speaker = range(previous.speaker_start or 0, previous.speaker_end or 0)
+    speaker = _described(doc, previous)
     others = [t for t in between if t.ent_type_ == "PERSON" and t.idx not in speaker]
     return sum(1 for t in between if t.is_sent_start) <= 2 and not others
+
+
+def _described(doc: Doc, quote: Quote) -> range:
+    """Characters of a quote's speaker with the description that hangs on it: "Alex Conant, a
+    senior aide with Sen. Marco Rubio's campaign" names one speaker, not two."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return range(0)
+    name = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    if name is None:
+        return range(quote.speaker_start, quote.speaker_end)
+    start, end = name.root.left_edge.idx, name.root.right_edge.idx + len(name.root.right_edge.text)
+    return range(min(quote.speaker_start, start), max(quote.speaker_end, end))
 
 
 def _cue_text(cue: Token) -> str:
