@@ -383,3 +383,12 @@ def test_a_name_inside_the_speakers_description_does_not_break_a_run(pipeline):
     )
     direct = [q for q in quotes(pipeline, text) if q[3]]
     assert direct and all(speaker_text == "Ana Kovač" for _, speaker_text, _, _ in direct)
+
+
+def test_a_cue_before_the_opening_mark(pipeline):
+    text = (
+        "Then Milena Stojković said it plainly. "
+        '"Nobody asked us, and nobody ever asks the people who live here."'
+    )
+    direct = [q for q in quotes(pipeline, text) if q[3]]
+    assert [speaker_text for _, speaker_text, _, _ in direct] == ["Milena Stojković"]

@@ -170,10 +170,10 @@ class QuoteStage:
                 continue
             if previous is not None and start < previous.end:
                 continue  # a fragment inside the clause the previous quotation was widened to
-            cue = self._cue_for(doc, span)
+            opens = _opens_sentence(text, start)
+            cue = self._cue_for(doc, span, opens)
             speaker = _speaker_of(cue, actors) if cue is not None else None
             cue_text = _cue_text(cue) if cue is not None else None
-            opens = _opens_sentence(text, start)
             if speaker is None and previous is not None and opens and _continues(doc, previous, span):
                 speaker, cue_text = Speaker(previous.speaker_text, previous.speaker), previous.cue
             if speaker is None and not _stands_alone(span):
@@ -210,7 +210,7 @@ class QuoteStage:
                 return clause
         return _rest_of_sentence(cue, quote)
 
-    def _cue_for(self, doc: Doc, quote: Span) -> Token | None:
+    def _cue_for(self, doc: Doc, quote: Span, opens: bool = True) -> Token | None:
         """The cue of a quote: right after one that ends in a comma (“…,” she said), else the verb
         the parse hangs it on, else the nearest cue before or after it."""
         # past the closing marks; the parser often starts a sentence there after “…?” and “…!”,
@@ -227,15 +227,26 @@ class QuoteStage:
                 return head
         if first < len(doc) and doc[first].is_sent_start:
             after = None  # “We will win.” Kurti said on Monday that…: a sentence of its own
-        before = doc[max(0, quote.start - _MAX_CUE_DISTANCE) : quote.start]
-        return after or self._nearest_cue(list(reversed(before)), quote.end)
+        if after is not None or not opens:
+            return after  # a quotation inside the writer's phrase takes no cue from before it
+        last = quote.start  # before the opening marks: 'she said, "I read it once over…"'
+        while last > 0 and doc[last - 1].text in QUOTE_MARKS:
+            last -= 1
+        before = doc[max(0, last - _MAX_CUE_DISTANCE) : last]
+        return self._nearest_cue(list(reversed(before)), quote.end, backwards=True)
 
-    def _nearest_cue(self, window: Span | list[Token], quote_end: int) -> Token | None:
+    def _nearest_cue(
+        self, window: Span | list[Token], quote_end: int, backwards: bool = False
+    ) -> Token | None:
+        """The first speech cue with a subject in ``window`` (tokens after a quote, or before it
+        in reverse), not past another quotation mark or into another sentence."""
         for token in window:
             if token.text in QUOTE_MARKS or (token.is_sent_start and token.i > quote_end):
                 break
             if is_speech_cue(token, self.rules) and _has_subject(token):
                 return token
+            if backwards and token.is_sent_start:
+                break  # this token opened the quote's sentence
         return None
 
 
