@@ -27,6 +27,11 @@ def quotes(pipeline, text: str, date: str = "2022-05-10") -> list[tuple[str | No
     return [(q.speaker, q.speaker_text, q.text, q.direct) for q in result.quotes]
 
 
+def who_said_what(found: list[tuple[str | None, str | None, str, bool]]) -> list[tuple[str | None, str]]:
+    """(speaker text, quote text) of each quote, in order."""
+    return [(speaker_text, quoted) for _, speaker_text, quoted, _ in found]
+
+
 def spoken_by(found: list[tuple[str | None, str | None, str, bool]], speaker_text: str) -> tuple:
     """The first quote whose speaker mention reads ``speaker_text``."""
     return next(q for q in found if q[1] == speaker_text)
@@ -262,7 +267,7 @@ def test_an_outer_source_holds_the_claim_inside_it(pipeline):
         "firm, according to papers filed with the cantonal court."
     )
     found = quotes(pipeline, text)
-    assert [(speaker_text, quoted) for _, speaker_text, quoted, _ in found] == [
+    assert who_said_what(found) == [
         (
             "papers filed with the cantonal court",
             "The mayor of Tuzla resigned after allegations that he had taken bribes from a building firm",
@@ -364,7 +369,7 @@ def test_a_named_speaker_before_an_aside_when_the_parse_finds_no_subject(pipelin
         "with the same rule from the other side for years."
     )
     found = quotes(pipeline, text)
-    assert [(speaker_text, quoted) for _, speaker_text, quoted, _ in found] == [
+    assert who_said_what(found) == [
         ("Arta Hoxha", "she had lived with the same rule from the other side for years")
     ]
 
