@@ -211,8 +211,9 @@ class QuoteStage:
         return _rest_of_sentence(cue, quote)
 
     def _cue_for(self, doc: Doc, quote: Span, opens: bool = True) -> Token | None:
-        """The cue of a quote: right after one that ends in a comma (“…,” she said), else the verb
-        the parse hangs it on, else the nearest cue before or after it."""
+        """The cue of a quote: the first past its closing marks when it ends in a comma, question
+        or exclamation mark (“…,” she said), else the verb the parse hangs it on, else the nearest
+        cue after it in its sentence or, for a quotation that opens its sentence, before it."""
         # past the closing marks; the parser often starts a sentence there after “…?” and “…!”,
         # but "“Did you know?” Todd asked" is one sentence
         first = quote.end
@@ -391,7 +392,9 @@ def _speaker_is_topic(speaker: Speaker, content: Span, cue: Token) -> bool:
 
 def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     """The cue's subject; for "…, adding that" or "by accusing him of" the subject of the clause
-    it hangs from; for "a poll, which showed" the noun the relative clause describes."""
+    it hangs from; for "a poll, which showed" the noun the relative clause describes; for "raised
+    concerns" whoever raised them; for a speech verb the parse left without any, the name
+    before it."""
     subject, verb = _subject(cue), cue
     if subject is None and cue.pos_ == "NOUN" and cue.dep_ == "dobj":
         verb = cue.head  # "the Commission raised concerns about…": who raised them holds them
