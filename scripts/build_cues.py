@@ -97,8 +97,9 @@ def relation(cue: Token, content_root: Token) -> str | None:
         return "according_to"
     if content_root.i == cue.i:
         # "Clinton still seems not to have found her voice": the cue's own clause is the content;
-        # a speech verb inside its content is the cue between a split quotation's halves
-        return None if cue.lemma_.lower() in SPEECH_VERBS else "self"
+        # a speech verb inside its content is the cue between a split quotation's halves, and a
+        # relative clause is never a content of its own (``content_of_rule`` agrees)
+        return None if cue.lemma_.lower() in SPEECH_VERBS or cue.dep_ == "relcl" else "self"
     if content_root.head == cue:
         return content_root.dep_
     if content_root.head.head == cue and content_root.head.dep_ in ("prep", "agent", "dative"):
@@ -121,7 +122,8 @@ def rule_occurrences(token: Token) -> Iterator[str]:
         if child.dep_ in TWO_HOP:
             yield from {f"{child.dep_}>{grandchild.dep_}" for grandchild in child.children}
     yield f"^{token.dep_}"
-    yield "self"
+    if token.dep_ != "relcl":
+        yield "self"
 
 
 Parsed = list[tuple[Doc, list[tuple[tuple[int, int], tuple[int, int]]]]]

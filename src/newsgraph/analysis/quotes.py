@@ -51,6 +51,7 @@ _RAISING = frozenset(
     "expect say believe think report consider know rumour rumor allege suppose understand see estimate "
     "presume assume claim reckon fear".split()
 )
+_LOOK_BACK = 40  # characters read before a quotation to tell whether it opens its sentence
 _OPENING_MARKS = " \t“\"‘«„'`"
 _SENTENCE_OPENERS = frozenset('.!?:;,—–-\n”’»"')
 _END_PUNCTUATION = " \t\n.,;:!?…"
@@ -107,8 +108,9 @@ class QuoteStage:
         text = analysis.article.text  # the doc's text; Doc.text would rebuild it on every use
         regions = [(s, e) for s, e in quoted_regions(text) if text[s:e].strip()]
         reported = _colon_lines(doc, text, actors) + self._reported(doc, actors)
-        direct = merge_runs(text, self._direct(doc, text, regions, actors, reported))
-        cores = [_words_of(text, s, e) for s, e in regions]
+        # each quotation without its closing full stop or comma, for telling what holds it
+        cores = [(s, _word_end(text, s, e)) for s, e in regions]
+        direct = merge_runs(text, self._direct(doc, text, regions, cores, actors, reported))
         analysis.quotes = sorted(settle(direct, reported, cores), key=lambda q: q.start)
 
     # -- reported speech -----------------------------------------------------------------
@@ -158,14 +160,15 @@ class QuoteStage:
         doc: Doc,
         text: str,
         regions: list[tuple[int, int]],
+        cores: list[tuple[int, int]],
         actors: ActorIndex,
         reported: list[Candidate],
     ) -> list[Candidate]:
         found: list[Candidate] = []
         previous: Quote | None = None
-        for start, end in regions:
+        for (start, end), core in zip(regions, cores, strict=True):
             span = doc.char_span(start, end, alignment_mode="expand")
-            inside = _inside_reported(text, *_words_of(text, start, end), reported)
+            inside = _inside_reported(text, *core, reported)
             if span is None or inside or _labelled(start, end, reported):
                 continue
             if previous is not None and start < previous.end:
@@ -219,7 +222,7 @@ class QuoteStage:
         first = quote.end
         while first < len(doc) and doc[first].text in QUOTE_MARKS:
             first += 1
-        after = self._nearest_cue(doc[first : min(len(doc), first + _MAX_CUE_DISTANCE)], first)
+        after = self._nearest_cue(doc[first : min(len(doc), first + _MAX_CUE_DISTANCE)])
         if after is not None and quote.text.rstrip().endswith((",", "?", "!")):
             return after
         for token in quote:
@@ -234,15 +237,13 @@ class QuoteStage:
         while last > 0 and doc[last - 1].text in QUOTE_MARKS:
             last -= 1
         before = doc[max(0, last - _MAX_CUE_DISTANCE) : last]
-        return self._nearest_cue(list(reversed(before)), quote.end, backwards=True)
+        return self._nearest_cue(list(reversed(before)), backwards=True)
 
-    def _nearest_cue(
-        self, window: Span | list[Token], quote_end: int, backwards: bool = False
-    ) -> Token | None:
+    def _nearest_cue(self, window: Span | list[Token], backwards: bool = False) -> Token | None:
         """The first speech cue with a subject in ``window`` (tokens after a quote, or before it
         in reverse), not past another quotation mark or into another sentence."""
-        for token in window:
-            if token.text in QUOTE_MARKS or (token.is_sent_start and token.i > quote_end):
+        for n, token in enumerate(window):
+            if token.text in QUOTE_MARKS or (n > 0 and token.is_sent_start and not backwards):
                 break
             if is_speech_cue(token, self.rules) and _has_subject(token):
                 return token
@@ -466,10 +467,10 @@ def _has_subject(cue: Token) -> bool:
     return any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "agent" for c in cue.children)
 
 
-def _words_of(text: str, start: int, end: int) -> tuple[int, int]:
-    """A quotation's extent without the full stop or comma it ends with: a reported clause cut
-    before its full stop still holds “… a private email server.”"""
-    return start, start + len(text[start:end].rstrip(_END_PUNCTUATION))
+def _word_end(text: str, start: int, end: int) -> int:
+    """Where a quotation's words end, before the full stop or comma it ends with: a reported
+    clause cut before its full stop still holds “… a private email server.”"""
+    return start + len(text[start:end].rstrip(_END_PUNCTUATION))
 
 
 def _inside_reported(text: str, start: int, end: int, reported: list[Candidate]) -> bool:
@@ -504,7 +505,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     """Whether a quotation opens its sentence or a split quote's second half: only marks and
     spaces back to a sentence's end, a colon, a comma, a dash or a line break ("… an
     “extraordinarily long line” …" does not)."""
-    before = text[max(0, start - 40) : start].rstrip(_OPENING_MARKS)
+    before = text[max(0, start - _LOOK_BACK) : start].rstrip(_OPENING_MARKS)
     return not before or before[-1] in _SENTENCE_OPENERS
 
 
