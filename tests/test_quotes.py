@@ -301,6 +301,17 @@ def test_according_to_takes_the_side_its_clause_is_on(pipeline):
     assert according[2] == "Serbia has signed a new gas contract with Gazprom"
 
 
+def test_according_to_left_unattached_keeps_its_source_short(pipeline):
+    # the parser leaves "According" as the root and hangs the whole clause on "Sava Herald"
+    text = (
+        "According to Sava Herald, 571 of the 714 delegates — a group made up of influential "
+        "party leaders — supported Marković, with less than 100 still uncommitted."
+    )
+    according = spoken_by(quotes(pipeline, text), "Sava Herald")
+    assert according[2].startswith("571 of the 714 delegates")
+    assert according[2].endswith("still uncommitted")
+
+
 def test_a_subject_that_only_seems_is_no_speaker(pipeline):
     text = "Aleksandar Vučić seemed to be preparing for early elections after the protests in Belgrade."
     assert all(speaker_text != "Aleksandar Vučić" for _, speaker_text, _, _ in quotes(pipeline, text))

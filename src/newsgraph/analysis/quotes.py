@@ -371,6 +371,11 @@ def _according_to(doc: Doc, according: Token, actors: ActorIndex) -> Candidate |
     if source is None:
         return None
     source_span = doc[source.left_edge.i : source.right_edge.i + 1]
+    if according.dep_ == "ROOT":
+        # a parse that failed to attach "According" also hangs the clause on the source:
+        # the source then ends at its first comma
+        comma = next((t.i for t in source_span if t.text == ","), source_span.end)
+        source_span = doc[source_span.start : comma]
     sentence = according.sent  # the whole sentence, on either side of "according to X"
     left, right = trim_span(doc[sentence.start : according.i]), trim_span(doc[source_span.end : sentence.end])
     # the side that holds the clause "according to" qualifies; a root "According" (a parse
