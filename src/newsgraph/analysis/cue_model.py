@@ -18,7 +18,14 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analysis.cues import CueRule, content_of_rule, content_span, trim_span, with_closing_mark
+from newsgraph.analysis.cues import (
+    SPEECH_VERBS,
+    CueRule,
+    content_of_rule,
+    content_span,
+    trim_span,
+    with_closing_mark,
+)
 
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
 _MARKS = frozenset({"“", "”", '"', "«", "»"})
@@ -64,6 +71,7 @@ def candidates(token: Token, rules: list[CueRule]) -> list[Match]:
         span = content_of_rule(token, rule.relation)
         if span is None or len(span) == 0:
             continue
+        span = _before_next_speech(span)
         cuts: dict[tuple[int, int], list[str]] = {}
         for name, content in extents(token, span):
             if len(content) > 0:
@@ -91,12 +99,26 @@ def extents(cue: Token, span: Span) -> list[tuple[str, Span]]:
     return found
 
 
+def _before_next_speech(span: Span) -> Span:
+    """A content stops before a speech verb coordinated inside it ("said that A, and said that
+    B", "welcomed it and added, "…""): what follows is that verb's content, not this one's."""
+    doc = span.doc
+    for token in span[1:]:
+        if token.dep_ == "conj" and token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
+            cut = max(span.start, token.left_edge.i)
+            while cut > span.start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                cut -= 1
+            return doc[span.start : cut]
+    return span
+
+
 def _before_new_clause(doc: Doc, start: int, end: int) -> int:
     """Where a stretch of text ends before a coordinated clause with a subject of its own
     ("…, and the council agreed to review it" is the writer's, not the speaker's)."""
     for token in doc[start:end]:
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and own_subject:
+        speech = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and (own_subject or speech):
             cut = max(start, token.left_edge.i)
             while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
                 cut -= 1

@@ -420,6 +420,10 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
         verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
         subject = _subject(verb)
+    if verb is not cue and cue.dep_ == "conj" and _inside_speech(verb) and cue.lemma_.lower() in SPEECH_VERBS:
+        # "denied that the army had crossed the line and insisted that…": the parse hangs the
+        # second speech verb on the reported clause; it is the first speaker's
+        subject = _subject(verb.head) or subject
     if subject is None and cue.lemma_.lower() in SPEECH_VERBS:
         name = _name_before_aside(cue)
         return actors.speaker_for(name) if name is not None else None
@@ -432,6 +436,12 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     if subject.lower_ in _NOT_SPEAKERS:
         return None
     return actors.speaker_for(cue.doc[subject.left_edge.i : subject.right_edge.i + 1])
+
+
+def _inside_speech(verb: Token) -> bool:
+    """A verb that is no speech verb, heading the reported clause of one."""
+    speech = verb.head.lemma_.lower() in SPEECH_VERBS and verb.head is not verb
+    return verb.dep_ == "ccomp" and speech and verb.lemma_.lower() not in SPEECH_VERBS
 
 
 def _name_before_aside(cue: Token) -> Span | None:
