@@ -334,6 +334,17 @@ def test_a_coordinated_speech_verb_has_content_of_its_own(pipeline):
     ]
 
 
+def test_adding_that_starts_a_content_of_its_own(pipeline):
+    text = (
+        "The ministry said the crossing would stay closed until Friday, adding that the police "
+        "would patrol the road."
+    )
+    assert who_said_what(quotes(pipeline, text)) == [
+        ("The ministry", "the crossing would stay closed until Friday"),
+        ("The ministry", "that the police would patrol the road"),
+    ]
+
+
 def test_a_speech_verb_hung_on_the_reported_clause_keeps_the_first_speaker(pipeline):
     text = (
         "The spokesman denied that the army had crossed the line and insisted that the patrols "

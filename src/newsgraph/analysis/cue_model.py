@@ -104,12 +104,17 @@ def _before_next_speech(span: Span) -> Span:
     B", "welcomed it and added, "…""): what follows is that verb's content, not this one's."""
     doc = span.doc
     for token in span[1:]:
-        if token.dep_ == "conj" and token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
-            cut = max(span.start, token.left_edge.i)
-            while cut > span.start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
-                cut -= 1
-            return doc[span.start : cut]
+        if _coordinated_speech(token):
+            return doc[span.start : _cut_before(doc, span.start, token)]
     return span
+
+
+def _coordinated_speech(token: Token) -> bool:
+    """A speech verb in coordination or a participle after a comma (", noting that…")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    after_comma = token.i > 0 and token.doc[token.i - 1].text == ","
+    return token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG" and after_comma)
 
 
 def _before_new_clause(doc: Doc, start: int, end: int) -> int:
@@ -117,13 +122,19 @@ def _before_new_clause(doc: Doc, start: int, end: int) -> int:
     ("…, and the council agreed to review it" is the writer's, not the speaker's)."""
     for token in doc[start:end]:
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        speech = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
-        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and (own_subject or speech):
-            cut = max(start, token.left_edge.i)
-            while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
-                cut -= 1
-            return cut
+        new_clause = token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and own_subject
+        if new_clause or _coordinated_speech(token):
+            return _cut_before(doc, start, token)
     return end
+
+
+def _cut_before(doc: Doc, start: int, token: Token) -> int:
+    """Where a stretch from ``start`` ends before ``token``'s phrase and the "and" or comma
+    joining it."""
+    cut = max(start, token.left_edge.i)
+    while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+        cut -= 1
+    return cut
 
 
 @dataclass(frozen=True, slots=True)

@@ -420,9 +420,11 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
         verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
         subject = _subject(verb)
-    if verb is not cue and cue.dep_ == "conj" and _inside_speech(verb) and cue.lemma_.lower() in SPEECH_VERBS:
-        # "denied that the army had crossed the line and insisted that…": the parse hangs the
-        # second speech verb on the reported clause; it is the first speaker's
+    second_speech = cue.dep_ in ("conj", "advcl") and cue.lemma_.lower() in SPEECH_VERBS
+    if verb is not cue and second_speech and _inside_speech(verb):
+        # "denied that the army had crossed the line and insisted that…", "said that…, noting
+        # that…": the parse hangs the second speech verb on the reported clause; it is the
+        # first speaker's
         subject = _subject(verb.head) or subject
     if subject is None and cue.lemma_.lower() in SPEECH_VERBS:
         name = _name_before_aside(cue)
