@@ -356,6 +356,16 @@ def test_a_speech_verb_hung_on_the_reported_clause_keeps_the_first_speaker(pipel
     ]
 
 
+def test_a_cue_set_inside_its_clause_reports_both_sides(pipeline):
+    text = "Though the first handover was smooth, the envoy said, replacing the mission would be far harder."
+    assert who_said_what(quotes(pipeline, text)) == [
+        (
+            "the envoy",
+            "Though the first handover was smooth, the envoy said, replacing the mission would be far harder",
+        )
+    ]
+
+
 def test_a_subject_that_only_seems_is_no_speaker(pipeline):
     text = "Aleksandar Vučić seemed to be preparing for early elections after the protests in Belgrade."
     assert all(speaker_text != "Aleksandar Vučić" for _, speaker_text, _, _ in quotes(pipeline, text))

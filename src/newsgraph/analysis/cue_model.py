@@ -73,11 +73,23 @@ def candidates(token: Token, rules: list[CueRule]) -> list[Match]:
             continue
         span = _before_next_speech(span)
         cuts: dict[tuple[int, int], list[str]] = {}
-        for name, content in extents(token, span):
+        for name, content in [*extents(token, span), *_around(token, rule.relation)]:
             if len(content) > 0:
                 cuts.setdefault((content.start, content.end), []).append(name)
         found += [Match(rule, token.doc[a:b], tuple(names)) for (a, b), names in cuts.items()]
     return found
+
+
+def _around(cue: Token, relation: str) -> list[tuple[str, Span]]:
+    """For a cue set inside the clause it reports ("The benefit, it says, would be $300"), that
+    whole clause, the cue included: the annotators mark both sides as one content."""
+    if not relation.startswith("^") or cue.head is cue:
+        return []
+    head, doc = cue.head, cue.doc
+    whole = trim_span(doc[head.left_edge.i : head.right_edge.i + 1])
+    if whole.start < cue.left_edge.i and cue.right_edge.i + 1 < whole.end:
+        return [("around", whole)]
+    return []
 
 
 def extents(cue: Token, span: Span) -> list[tuple[str, Span]]:
