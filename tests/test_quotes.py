@@ -366,6 +366,17 @@ def test_a_cue_set_inside_its_clause_reports_both_sides(pipeline):
     ]
 
 
+def test_an_aside_after_the_reported_clause_is_no_object_of_the_cue(pipeline):
+    # the parser reads "the NATO-led mission" as what the deputies "say"
+    text = (
+        "Opposition deputies say the money would be better spent on the joint patrols with KFOR, "
+        "the NATO-led mission that has kept the peace since 1999."
+    )
+    [(_, speaker_text, quoted, _)] = quotes(pipeline, text)
+    assert speaker_text == "Opposition deputies"
+    assert quoted.startswith("the money would be better spent on the joint patrols with KFOR")
+
+
 def test_a_subject_that_only_seems_is_no_speaker(pipeline):
     text = "Aleksandar Vučić seemed to be preparing for early elections after the protests in Belgrade."
     assert all(speaker_text != "Aleksandar Vučić" for _, speaker_text, _, _ in quotes(pipeline, text))

@@ -19,10 +19,11 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analysis.cues import (
-    SPEECH_VERBS,
     CueRule,
     content_of_rule,
     content_span,
+    coordinated_speech,
+    cut_before,
     trim_span,
     with_closing_mark,
 )
@@ -116,37 +117,21 @@ def _before_next_speech(span: Span) -> Span:
     B", "welcomed it and added, "…""): what follows is that verb's content, not this one's."""
     doc = span.doc
     for token in span[1:]:
-        if _coordinated_speech(token):
-            return doc[span.start : _cut_before(doc, span.start, token)]
+        if coordinated_speech(token):
+            return doc[span.start : cut_before(doc, span.start, token)]
     return span
-
-
-def _coordinated_speech(token: Token) -> bool:
-    """A speech verb in coordination or a participle after a comma (", noting that…")."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
-        return False
-    after_comma = token.i > 0 and token.doc[token.i - 1].text == ","
-    return token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG" and after_comma)
 
 
 def _before_new_clause(doc: Doc, start: int, end: int) -> int:
     """Where a stretch of text ends before a coordinated clause with a subject of its own
-    ("…, and the council agreed to review it" is the writer's, not the speaker's)."""
+    ("…, and the council agreed to review it" is the writer's, not the speaker's) or a second
+    speech verb (", adding that…" has content of its own)."""
     for token in doc[start:end]:
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         new_clause = token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and own_subject
-        if new_clause or _coordinated_speech(token):
-            return _cut_before(doc, start, token)
+        if new_clause or coordinated_speech(token):
+            return cut_before(doc, start, token)
     return end
-
-
-def _cut_before(doc: Doc, start: int, token: Token) -> int:
-    """Where a stretch from ``start`` ends before ``token``'s phrase and the "and" or comma
-    joining it."""
-    cut = max(start, token.left_edge.i)
-    while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
-        cut -= 1
-    return cut
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 CUE_PARTICLES = frozenset({"out", "up", "on", "for", "back"})  # "pointed out", "called for"
 # Verbs that introduce a direct quotation in news whatever the training data saw.
@@ -82,17 +82,32 @@ def without_trailing_aside(span: Span) -> Span:
     the writer's asides; and a coordinated cue with content of its own ("…and said she would…")."""
     doc = span.doc
     for token in span:
-        speech = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS  # not "state law"
-        if token.dep_ == "conj" and speech and token.i > span.start + 1:
+        if coordinated_speech(token) and token.i > span.start + 1:
             # "promised to keep campaigning and said she would…": the second cue has its own content
-            joint = doc[token.left_edge.i - 1] if token.left_edge.i > span.start else token
-            end = joint.i if joint.dep_ == "cc" or joint.is_punct else token.left_edge.i
-            return doc[span.start : end]
+            return doc[span.start : cut_before(doc, span.start, token)]
         comma = token.left_edge.i - 1
-        aside = token.dep_ == "relcl" or (token.dep_ in ("advcl", "acl") and token.tag_ == "VBG")
+        aside = token.dep_ in ("relcl", "appos") or (token.dep_ in ("advcl", "acl") and token.tag_ == "VBG")
         if aside and comma > span.start and doc[comma].text == "," and token.right_edge.i >= span.end - 2:
             return doc[span.start : comma]
     return span
+
+
+def coordinated_speech(token: Token) -> bool:
+    """A speech verb in coordination ("…, and said that") or a participle after a comma
+    (", noting that…"): a cue with content of its own. Verbs only: not "state law"."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    after_comma = token.i > 0 and token.doc[token.i - 1].text == ","
+    return token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG" and after_comma)
+
+
+def cut_before(doc: Doc, start: int, token: Token) -> int:
+    """Where a stretch from ``start`` ends before ``token``'s phrase and the "and" or comma
+    joining it."""
+    cut = max(start, token.left_edge.i)
+    while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+        cut -= 1
+    return cut
 
 
 def content_of_rule(cue: Token, relation: str) -> Span | None:
@@ -126,6 +141,8 @@ def content_of_rule(cue: Token, relation: str) -> Span | None:
         return None
     for child in cue.children:
         if child.dep_ == relation:
+            if relation == "dobj" and any(c.dep_ == "ccomp" and cue.i < c.i < child.i for c in cue.children):
+                return None  # "say [the money would…], the NATO-led mission": an aside misread as object
             if child.i < cue.i and child.tag_ in ("WDT", "WP") and cue.dep_ == "relcl":
                 return _antecedent(cue)  # "referendums that Kyiv dismissed as a sham"
             return doc[child.left_edge.i : _clause_end(cue, child) + 1]
