@@ -323,37 +323,36 @@ def test_a_likelier_inner_reading_wins_over_the_phrase_holding_it(pipeline):
     assert quoted == "that the new customs rules would ruin local farmers"
 
 
-def test_a_coordinated_speech_verb_has_content_of_its_own(pipeline):
-    text = (
-        "The mayor of Mitrovica said that the bridge was safe for pedestrians, and said that the "
-        "repairs would start in May."
-    )
-    assert who_said_what(quotes(pipeline, text)) == [
-        ("The mayor of Mitrovica", "that the bridge was safe for pedestrians"),
-        ("The mayor of Mitrovica", "that the repairs would start in May"),
-    ]
-
-
-def test_adding_that_starts_a_content_of_its_own(pipeline):
-    text = (
-        "The ministry said the crossing would stay closed until Friday, adding that the police "
-        "would patrol the road."
-    )
-    assert who_said_what(quotes(pipeline, text)) == [
-        ("The ministry", "the crossing would stay closed until Friday"),
-        ("The ministry", "that the police would patrol the road"),
-    ]
-
-
-def test_a_speech_verb_hung_on_the_reported_clause_keeps_the_first_speaker(pipeline):
-    text = (
-        "The spokesman denied that the army had crossed the line and insisted that the patrols "
-        "stayed on their side."
-    )
-    assert who_said_what(quotes(pipeline, text)) == [
-        ("The spokesman", "that the army had crossed the line"),
-        ("The spokesman", "that the patrols stayed on their side"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "speaker", "first", "second"),
+    [
+        (  # a speech verb coordinated with the cue has content of its own
+            "The mayor of Mitrovica said that the bridge was safe for pedestrians, and said that the "
+            "repairs would start in May.",
+            "The mayor of Mitrovica",
+            "that the bridge was safe for pedestrians",
+            "that the repairs would start in May",
+        ),
+        (  # so has a participle after a comma
+            "The ministry said the crossing would stay closed until Friday, adding that the police "
+            "would patrol the road.",
+            "The ministry",
+            "the crossing would stay closed until Friday",
+            "that the police would patrol the road",
+        ),
+        (  # the parse hangs "insisted" on the reported clause: the army insists nothing
+            "The spokesman denied that the army had crossed the line and insisted that the patrols "
+            "stayed on their side.",
+            "The spokesman",
+            "that the army had crossed the line",
+            "that the patrols stayed on their side",
+        ),
+    ],
+)
+def test_a_second_speech_verb_has_content_of_its_own_and_the_same_speaker(
+    pipeline, text, speaker, first, second
+):
+    assert who_said_what(quotes(pipeline, text)) == [(speaker, first), (speaker, second)]
 
 
 def test_a_cue_set_inside_its_clause_reports_both_sides(pipeline):
