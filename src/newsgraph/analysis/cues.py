@@ -78,8 +78,9 @@ def content_of(token: Token, rules: dict[str, list[CueRule]]) -> tuple[Span, Cue
 
 def without_trailing_aside(span: Span) -> Span:
     """Cut what ends a content but is not part of it: a non-restrictive relative clause ("likened
-    RT to the BBC, which receives some public funding") or a participle adjunct (", engaging in…"),
-    the writer's asides; and a coordinated cue with content of its own ("…and said she would…")."""
+    RT to the BBC, which receives some public funding"), an apposition (", the NATO-led
+    mission…") or a participle adjunct (", engaging in…"), the writer's asides; and a
+    coordinated cue with content of its own ("…and said she would…")."""
     doc = span.doc
     for token in span:
         if coordinated_speech(token) and token.i > span.start + 1:

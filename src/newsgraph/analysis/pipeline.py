@@ -61,7 +61,8 @@ def _after_dateline(doc: Doc) -> None:
     end = dateline_end(text)
     if not end and "\n" in text:
         second = len(text) - len(text[text.index("\n") :].lstrip())
-        end = second + dateline_end(text[second:]) if dateline_end(text[second:]) else 0
+        found = dateline_end(text[second:])
+        end = second + found if found else 0
     if end:
         first = next((t for t in head if t.idx >= end and not t.is_space), None)
         if first is not None and first.i > 0:
