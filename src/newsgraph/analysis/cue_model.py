@@ -72,7 +72,6 @@ def candidates(token: Token, rules: list[CueRule]) -> list[Match]:
         span = content_of_rule(token, rule.relation)
         if span is None or len(span) == 0:
             continue
-        span = _before_next_speech(span)
         cuts: dict[tuple[int, int], list[str]] = {}
         for name, content in [*extents(token, span), *_around(token, rule.relation)]:
             if len(content) > 0:
@@ -110,16 +109,6 @@ def extents(cue: Token, span: Span) -> list[tuple[str, Span]]:
     elif span.end <= cue.i:
         found.append(("sentence_start", trim_span(doc[sentence.start : span.end])))
     return found
-
-
-def _before_next_speech(span: Span) -> Span:
-    """A content stops before a speech verb coordinated inside it ("said that A, and said that
-    B", "welcomed it and added, "…""): what follows is that verb's content, not this one's."""
-    doc = span.doc
-    for token in span[1:]:
-        if coordinated_speech(token):
-            return doc[span.start : cut_before(doc, span.start, token)]
-    return span
 
 
 def _before_new_clause(doc: Doc, start: int, end: int) -> int:

@@ -79,13 +79,9 @@ def content_of(token: Token, rules: dict[str, list[CueRule]]) -> tuple[Span, Cue
 def without_trailing_aside(span: Span) -> Span:
     """Cut what ends a content but is not part of it: a non-restrictive relative clause ("likened
     RT to the BBC, which receives some public funding"), an apposition (", the NATO-led
-    mission…") or a participle adjunct (", engaging in…"), the writer's asides; and a
-    coordinated cue with content of its own ("…and said she would…")."""
+    mission…") or a participle adjunct (", engaging in…"), the writer's asides."""
     doc = span.doc
     for token in span:
-        if coordinated_speech(token) and token.i > span.start + 1:
-            # "promised to keep campaigning and said she would…": the second cue has its own content
-            return doc[span.start : cut_before(doc, span.start, token)]
         comma = token.left_edge.i - 1
         aside = token.dep_ in ("relcl", "appos") or (token.dep_ in ("advcl", "acl") and token.tag_ == "VBG")
         if aside and comma > span.start and doc[comma].text == "," and token.right_edge.i >= span.end - 2:
@@ -93,10 +89,15 @@ def without_trailing_aside(span: Span) -> Span:
     return span
 
 
+def is_speech_verb(token: Token) -> bool:
+    """The token's lemma is one of ``SPEECH_VERBS`` (whatever its part of speech)."""
+    return token.lemma_.lower() in SPEECH_VERBS
+
+
 def coordinated_speech(token: Token) -> bool:
     """A speech verb in coordination ("…, and said that") or a participle after a comma
     (", noting that…"): a cue with content of its own. Verbs only: not "state law"."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
+    if token.pos_ != "VERB" or not is_speech_verb(token):
         return False
     after_comma = token.i > 0 and token.doc[token.i - 1].text == ","
     return token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG" and after_comma)
@@ -112,7 +113,17 @@ def cut_before(doc: Doc, start: int, token: Token) -> int:
 
 
 def content_of_rule(cue: Token, relation: str) -> Span | None:
-    """The content span one rule relation reaches from a cue, or None."""
+    """The content span one rule relation reaches from a cue, or None. It stops before a second
+    speech verb coordinated inside it ("said that A, and said that B", "…, adding that B"):
+    what follows is that verb's content."""
+    span = _reach(cue, relation)
+    if span is None:
+        return None
+    second = next((t for t in span[1:] if coordinated_speech(t)), None)
+    return span if second is None else span.doc[span.start : cut_before(span.doc, span.start, second)]
+
+
+def _reach(cue: Token, relation: str) -> Span | None:
     doc = cue.doc
     if relation == "self":
         # a relative clause is about the noun it describes, never a content of its own

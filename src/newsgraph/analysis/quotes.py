@@ -27,11 +27,11 @@ from newsgraph.analysis.cue_model import CueModel, candidates, features, load_cu
 from newsgraph.analysis.cues import (
     CUE_PARTICLES,
     QUOTE_MARKS,
-    SPEECH_VERBS,
     CueRule,
     content_of,
     content_span,
     is_speech_cue,
+    is_speech_verb,
     load_cue_rules,
     trim_span,
 )
@@ -403,7 +403,7 @@ def _speaker_is_topic(speaker: Speaker, content: Span, cue: Token) -> bool:
     """A subject inside the content of a cue that is no speech verb ("Manafort seemed to be…",
     "the ruling was welcomed") is what the content is about, not its source; a speech verb's or a
     relative clause's is ("which critics said was…")."""
-    if speaker.start is None or speaker.end is None or cue.lemma_.lower() in SPEECH_VERBS:
+    if speaker.start is None or speaker.end is None or is_speech_verb(cue):
         return False
     return cue.dep_ != "relcl" and speaker.start < content.end_char and content.start_char < speaker.end
 
@@ -420,13 +420,13 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
         verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
         subject = _subject(verb)
-    second_speech = cue.dep_ in ("conj", "advcl") and cue.lemma_.lower() in SPEECH_VERBS
+    second_speech = cue.dep_ in ("conj", "advcl") and is_speech_verb(cue)
     if verb is not cue and second_speech and _inside_speech(verb):
         # "denied that the army had crossed the line and insisted that…", "said that…, noting
         # that…": the parse hangs the second speech verb on the reported clause; it is the
         # first speaker's
         subject = _subject(verb.head) or subject
-    if subject is None and cue.lemma_.lower() in SPEECH_VERBS:
+    if subject is None and is_speech_verb(cue):
         name = _name_before_aside(cue)
         return actors.speaker_for(name) if name is not None else None
     if subject is None:
@@ -442,8 +442,8 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
 
 def _inside_speech(verb: Token) -> bool:
     """A verb that is no speech verb, heading the reported clause of one."""
-    speech = verb.head.lemma_.lower() in SPEECH_VERBS and verb.head is not verb
-    return verb.dep_ == "ccomp" and speech and verb.lemma_.lower() not in SPEECH_VERBS
+    speech = is_speech_verb(verb.head) and verb.head is not verb
+    return verb.dep_ == "ccomp" and speech and not is_speech_verb(verb)
 
 
 def _name_before_aside(cue: Token) -> Span | None:
@@ -585,9 +585,9 @@ def _reported_candidate(
     content: Span, speaker: Speaker, cue: Token, cue_text: str, probability: float = 1.0
 ) -> Candidate:
     """A reported reading; its content can hold another's words when a verb heads it."""
-    clause = content.root.pos_ in ("VERB", "AUX")
-    quote = _quote(content, speaker, cue_text, direct=False)
     root = content.root
+    clause = root.pos_ in ("VERB", "AUX")
+    quote = _quote(content, speaker, cue_text, direct=False)
     owned = root.i != cue.i and root.pos_ == "NOUN" and any(c.dep_ == "poss" for c in root.children)
     return Candidate(quote, cue.idx, clause, probability, owned)
 
