@@ -111,9 +111,10 @@ def _stance(model: FramingModel, article: ArticleExample) -> np.ndarray | None:
 
 def eval_narratives(folds: int, seed: int, params: train_narratives.NarrativeParams) -> dict[str, float]:
     examples = train_narratives.narrative_examples()
+    descriptions = train_narratives.description_examples(params.description_weight)
 
     def run_fold(train: np.ndarray, test: np.ndarray) -> list:
-        model = train_narratives.fit_narratives([examples[i] for i in train], params)
+        model = train_narratives.fit_narratives([examples[i] for i in train], params, descriptions)
         return predict_narratives(model, [examples[i].bag for i in test])
 
     predicted = cross_validate([e.article_id for e in examples], folds, seed, run_fold)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from newsgraph import api
 from newsgraph.analysis import framing, genre, narratives
 from newsgraph.analysis.pipeline import load_language
-from newsgraph.analysis.textvec import TokenVectors, doc_context, load_embedder
+from newsgraph.analysis.textvec import TokenVectors, doc_context, fit_vocabulary, load_embedder
 from newsgraph.predict import predict_app
 from newsgraph.semeval import read_documents, read_mentions
 
@@ -91,6 +91,17 @@ def test_token_vectors_average_word_pieces_like_the_embedder():
     vectors = TokenVectors(words, load_embedder())
     np.testing.assert_allclose(vectors.mean(1, 4), load_embedder().embed(words[1:4]), atol=1e-5)
     assert not vectors.mean(6, 7).any()  # no known piece: zeros, not NaN
+
+
+def test_a_weighted_document_counts_as_that_many_copies_in_the_vocabulary():
+    articles = [["sanction", "pipeline"], ["sanction", "summit"], ["pipeline", "grain"]]
+    description = ["grain", "corridor", "blockade"]
+    weighted = fit_vocabulary([*articles, description], min_df=2, weights=[1, 1, 1, 3])
+    copied = fit_vocabulary([*articles, *[description] * 3], min_df=2)
+    assert weighted.terms == copied.terms
+    assert "corridor" in weighted.terms  # in one document only, but that one weighs three
+    np.testing.assert_allclose(weighted.idf, copied.idf)
+    assert "corridor" not in fit_vocabulary([*articles, description], min_df=2).terms
 
 
 def test_a_fine_role_always_nests_under_the_main_role():

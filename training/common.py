@@ -7,6 +7,7 @@ nothing from it is copied into the repository.
 
 from __future__ import annotations
 
+import csv
 import os
 import time
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("NEWSGRAPH_DATA", REPO.parent / "shared" / "data"))
 T10 = DATA / "semeval2025-t10" / "en" / "train"
 T3 = DATA / "semeval2023-t3" / "en"
+TAXONOMY = DATA / "semeval2025-t10" / "taxonomy"
 CACHE = Path(os.environ.get("NEWSGRAPH_TRAINING_CACHE", "/tmp/newsgraph-training"))
 SEED = 13
 
@@ -51,6 +53,23 @@ def framing_data() -> FramingData:
     fixed = sum(fix_offsets(by_id[m.article_id].text, m) for m in mentions)
     narratives = read_narratives(T10 / "subtask-2-annotations.txt")
     return FramingData(documents, mentions, narratives, fixed)
+
+
+def subnarrative_descriptions() -> dict[str, list[str]]:
+    """The organisers' definition and example sentences of each subnarrative, by full label
+    ("URW: <narrative>: <subnarrative>")."""
+    found: dict[str, list[str]] = {}
+    with (TAXONOMY / "subnarrative_definitions.csv").open(encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):
+            examples = [line for line in row["examples"].splitlines() if line.strip()]
+            found.setdefault(row["subnarrative"].replace("’", "'"), []).extend([row["definition"], *examples])
+    for name, domain in (("War_in_Ukraine", "URW"), ("ClimateChange", "CC")):
+        path = TAXONOMY / f"Narrative_Description_{name}-sentences.tsv"
+        with path.open(encoding="utf-8", newline="") as file:
+            for row in csv.DictReader(file, delimiter="\t"):
+                label = f"{domain}: {row['Narrative'].strip()}: {row['Subnarrative'].strip()}"
+                found.setdefault(label, []).append(row["Description"])
+    return found
 
 
 def genre_data() -> tuple[list[Document], dict[str, str]]:

@@ -5,18 +5,22 @@
 Features as the stage computes them (``narratives.document_bag``). One regression for
 the domain (URW or CC, from the article's labels), and one ridge regression onto
 the 0/1 indicators of every narrative and subnarrative (closed form, in the dual:
-a few hundred articles, thousands of features). The three decision thresholds
+a few hundred articles, thousands of features). Besides the articles, the regressions
+learn from the taxonomy itself: each subnarrative's definition and example sentences,
+joined, are one more training text labelled with that subnarrative (weighted as three
+articles; most subnarratives have fewer than five training articles). The three decision thresholds
 (narrative, subnarrative, Other) are tuned for samples-F1 on out-of-fold scores from an
 inner cross-validation over the training articles only.
 """
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass
 
 import numpy as np
-from common import SEED, framing_data, parsed, save_model
+from common import SEED, framing_data, parsed, save_model, subnarrative_descriptions
 from sklearn.linear_model import LogisticRegression
 
 from newsgraph.analysis.narratives import (
@@ -42,6 +46,7 @@ class NarrativeParams:
     min_df: int = 2
     max_terms: int = 6000
     inner_folds: int = 3
+    description_weight: float = 3.0  # a subnarrative's description text, against one article
 
 
 @dataclass
@@ -50,6 +55,7 @@ class ArticleExample:
     bag: DocumentBag
     narratives: list[str]
     subnarratives: list[str]
+    weight: float = 1.0
 
     @property
     def domain(self) -> str:
@@ -69,10 +75,24 @@ def narrative_examples() -> list[ArticleExample]:
     return examples
 
 
-def fit_narratives(examples: list[ArticleExample], params: NarrativeParams) -> NarrativeModel:
-    """Fit on ``examples``; thresholds from an inner cross-validation over them."""
-    model = fit_models(examples, params, (0.5, 0.5, 0.5))
-    model.thresholds = tune_thresholds(examples, params)
+def description_examples(weight: float) -> list[ArticleExample]:
+    """One example per subnarrative of the taxonomy that has a description, labelled with it."""
+    subnarratives = set(narrative_labels()[1])
+    described = {k: v for k, v in sorted(subnarrative_descriptions().items()) if k in subnarratives}
+    docs = parsed("t10-descriptions", ["\n".join(texts) for texts in described.values()])
+    return [
+        ArticleExample(f"description:{label}", document_bag(doc), [label.rsplit(": ", 1)[0]], [label], weight)
+        for label, doc in zip(described, docs, strict=True)
+    ]
+
+
+def fit_narratives(
+    examples: list[ArticleExample], params: NarrativeParams, descriptions: list[ArticleExample]
+) -> NarrativeModel:
+    """Fit on ``examples`` and ``descriptions``; thresholds from an inner cross-validation over
+    the examples (the descriptions are in every inner training fold, and never scored)."""
+    model = fit_models(examples + descriptions, params, (0.5, 0.5, 0.5))
+    model.thresholds = tune_thresholds(examples, params, descriptions)
     return model
 
 
@@ -82,24 +102,27 @@ Thresholds = tuple[float, float, float]  # narrative, subnarrative, Other
 def fit_models(
     examples: list[ArticleExample], params: NarrativeParams, thresholds: Thresholds
 ) -> NarrativeModel:
-    """The vocabulary and the three regressions on ``examples``, with ``thresholds`` as given."""
-    vocabulary = fit_vocabulary((e.bag.terms for e in examples), params.min_df, params.max_terms)
+    """The vocabulary and the three regressions on ``examples`` (each counted by its weight),
+    with ``thresholds`` as given."""
+    weights = np.array([e.weight for e in examples])
+    terms = (e.bag.terms for e in examples)
+    vocabulary = fit_vocabulary(terms, params.min_df, params.max_terms, weights)
     model = NarrativeModel(vocabulary, *(_empty(),) * 3, thresholds)
     x = model.features([e.bag for e in examples])
     dim = examples[0].bag.dense.shape[0]
-    mean = np.concatenate([x[:, :dim].mean(axis=0), np.zeros(x.shape[1] - dim)])
-    scale = np.concatenate([(x[:, :dim].std(axis=0) + 1e-6) / params.dense_weight,
+    dense_mean = np.average(x[:, :dim], axis=0, weights=weights)
+    dense_std = np.sqrt(np.average((x[:, :dim] - dense_mean) ** 2, axis=0, weights=weights))
+    mean = np.concatenate([dense_mean, np.zeros(x.shape[1] - dim)])
+    scale = np.concatenate([(dense_std + 1e-6) / params.dense_weight,
                             np.full(x.shape[1] - dim, 1.0 / params.terms_weight)])  # fmt: skip
     xs = (x - mean) / scale
     narratives, subnarratives = narrative_labels()
-    domain = LogisticRegression(C=params.c, max_iter=2000, random_state=SEED).fit(
-        xs, [e.domain for e in examples]
-    )
+    domain = LogisticRegression(C=params.c, max_iter=2000, random_state=SEED)
+    domain.fit(xs, [e.domain for e in examples], sample_weight=weights)
     model.domain = LinearModel(list(domain.classes_), *_two_class(domain), mean, scale, "softmax")
-    model.narratives = _ridge(xs, [e.narratives for e in examples], narratives, params.ridge, mean, scale)
-    model.subnarratives = _ridge(
-        xs, [e.subnarratives for e in examples], subnarratives, params.ridge, mean, scale
-    )
+    ridge = functools.partial(_ridge, xs, weights, penalty=params.ridge, mean=mean, scale=scale)
+    model.narratives = ridge([e.narratives for e in examples], narratives)
+    model.subnarratives = ridge([e.subnarratives for e in examples], subnarratives)
     return model
 
 
@@ -113,16 +136,21 @@ def _two_class(classifier: LogisticRegression) -> tuple[np.ndarray, np.ndarray]:
     return np.vstack([-coef, coef]), np.array([-intercept, intercept])
 
 
-def _ridge(x: np.ndarray, label_sets: list[list[str]], labels: list[str], penalty: float,
-           mean: np.ndarray, scale: np.ndarray) -> LinearModel:  # fmt: skip
-    """Ridge regression of every label's 0/1 indicator at once, solved in the dual (n << d)."""
+def _ridge(x: np.ndarray, weights: np.ndarray, label_sets: list[list[str]], labels: list[str], *,
+           penalty: float, mean: np.ndarray, scale: np.ndarray) -> LinearModel:  # fmt: skip
+    """Weighted ridge regression of every label's 0/1 indicator at once, solved in the dual
+    (n << d): a row of weight w counts as w copies of it."""
     y = np.array([[label in found for label in labels] for found in label_sets], dtype=np.float64)
-    prior = y.mean(axis=0)
-    dual = np.linalg.solve(x @ x.T + penalty * np.eye(len(x)), y - prior)
-    return LinearModel(labels, (x.T @ dual).T, prior, mean, scale, "linear")
+    prior = np.average(y, axis=0, weights=weights)
+    root = np.sqrt(weights)[:, None]
+    xw = x * root
+    dual = np.linalg.solve(xw @ xw.T + penalty * np.eye(len(x)), (y - prior) * root)
+    return LinearModel(labels, (xw.T @ dual).T, prior, mean, scale, "linear")
 
 
-def tune_thresholds(examples: list[ArticleExample], params: NarrativeParams) -> Thresholds:
+def tune_thresholds(
+    examples: list[ArticleExample], params: NarrativeParams, descriptions: list[ArticleExample]
+) -> Thresholds:
     """The (narrative, subnarrative, Other) thresholds with the best inner out-of-fold samples-F1."""
     order = np.random.default_rng(SEED).permutation(len(examples))
     fold = np.empty(len(examples), dtype=int)
@@ -130,7 +158,7 @@ def tune_thresholds(examples: list[ArticleExample], params: NarrativeParams) -> 
     scored = []
     for k in range(params.inner_folds):
         kept = [e for e, f in zip(examples, fold, strict=True) if f != k]
-        model = fit_models(kept, params, (0.5, 0.5, 0.5))
+        model = fit_models(kept + descriptions, params, (0.5, 0.5, 0.5))
         held = [e for e, f in zip(examples, fold, strict=True) if f == k]
         scored.append((model, held, model.scores([e.bag for e in held])))
     best = [0.3, 0.15, 0.3]
@@ -160,9 +188,11 @@ def _f1(gold: set[str], predicted: set[str]) -> float:
 
 def main() -> None:
     started = time.perf_counter()
-    examples = narrative_examples()
-    model = fit_narratives(examples, NarrativeParams())
-    save_model(model, MODEL_FILE, f"{len(examples)} articles, thresholds {model.thresholds}", started)
+    examples, params = narrative_examples(), NarrativeParams()
+    descriptions = description_examples(params.description_weight)
+    model = fit_narratives(examples, params, descriptions)
+    summary = f"{len(examples)} articles, {len(descriptions)} descriptions, thresholds {model.thresholds}"
+    save_model(model, MODEL_FILE, summary, started)
 
 
 if __name__ == "__main__":

@@ -156,15 +156,21 @@ class Vocabulary:
 
 
 def fit_vocabulary(
-    documents: Iterable[Iterable[str]], min_df: int = 2, max_terms: int = 20_000
+    documents: Iterable[Iterable[str]],
+    min_df: int = 2,
+    max_terms: int = 20_000,
+    weights: Iterable[float] | None = None,
 ) -> Vocabulary:
-    """Terms seen in at least ``min_df`` documents, the most frequent first (training only)."""
-    df: dict[str, int] = {}
-    total = 0
-    for terms in documents:
-        total += 1
+    """Terms seen in at least ``min_df`` documents, the most frequent first (training only).
+    A document of weight w counts as w documents."""
+    bags = [list(terms) for terms in documents]
+    counted = [1.0] * len(bags) if weights is None else list(weights)
+    df: dict[str, float] = {}
+    total = 0.0
+    for terms, weight in zip(bags, counted, strict=True):
+        total += weight
         for term in set(terms):
-            df[term] = df.get(term, 0) + 1
+            df[term] = df.get(term, 0.0) + weight
     kept = sorted((t for t, n in df.items() if n >= min_df), key=lambda t: (-df[t], t))[:max_terms]
     idf = np.array([np.log((1 + total) / (1 + df[t])) + 1.0 for t in kept], dtype=np.float32)
     return Vocabulary(kept, idf)
