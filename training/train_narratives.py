@@ -7,10 +7,10 @@ the domain (URW or CC, from the article's labels), and one ridge regression onto
 the 0/1 indicators of every narrative and subnarrative (closed form, in the dual:
 a few hundred articles, thousands of features). Besides the articles, the regressions
 learn from the taxonomy itself: each subnarrative's definition and example sentences,
-joined, are one more training text labelled with that subnarrative (weighted as three
-articles; most subnarratives have fewer than five training articles). The three decision thresholds
-(narrative, subnarrative, Other) are tuned for samples-F1 on out-of-fold scores from an
-inner cross-validation over the training articles only.
+joined, are one more training text labelled with that subnarrative, weighted as three
+articles (28 of the 70 named subnarratives have fewer than five training articles). The
+three decision thresholds (narrative, subnarrative, Other) are tuned for samples-F1 on
+out-of-fold scores from an inner cross-validation over the training articles only.
 """
 
 from __future__ import annotations
