@@ -478,6 +478,22 @@ def test_a_name_inside_the_speakers_description_does_not_break_a_run(pipeline):
     assert direct and all(speaker_text == "Ana Kovač" for _, speaker_text, _, _ in direct)
 
 
+@pytest.mark.parametrize(
+    ("between", "continues"),
+    [
+        # someone named in the cue's own sentence is not a new speaker
+        (" on Friday at a dinner in Podgorica, where Mrs. Petrović also spoke.", True),
+        # someone who comes on stage in a sentence of their own may be
+        (" on Friday in Podgorica. Ivan Petrović shook his head.", False),
+    ],
+)
+def test_a_quote_without_a_cue_continues_its_speaker(pipeline, between, continues):
+    text = f"“We are ready to sign the text this week,” Ana Kovač said{between} “The rest is up to Belgrade.”"
+    found = quotes(pipeline, text)
+    [rest] = [q for q in found if "up to Belgrade" in q[2]]
+    assert (rest[1] == "Ana Kovač") is continues
+
+
 def test_a_cue_before_the_opening_mark(pipeline):
     text = (
         "Then Milena Stojković said it plainly. "

@@ -554,13 +554,17 @@ def _rest_of_sentence(cue: Token, quote: Span) -> Span | None:
 
 
 def _continues(doc: Doc, previous: Quote, span: Span) -> bool:
-    """A quote with no cue of its own continues the previous speaker's, unless someone else is
-    named in between or more than two sentences separate them."""
+    """A quote with no cue of its own continues the previous speaker's, unless more than two
+    sentences separate them or someone else is named in between, outside the sentence that names
+    the speaker ("…,” she said at the dinner, where Mr. Novak also spoke. “…” is still hers)."""
     between = doc.char_span(previous.end, span.start_char, alignment_mode="expand")
     if between is None:
         return True
     speaker = _described(doc, previous)
-    others = [t for t in between if t.ent_type_ == "PERSON" and t.idx not in speaker]
+    named = previous.speaker_start if previous.speaker_start is not None else previous.end - 1
+    at = doc.char_span(named, named + 1, alignment_mode="expand")
+    own = at[0].sent if at else None
+    others = [t for t in between if t.ent_type_ == "PERSON" and t.idx not in speaker and t.sent != own]
     return sum(1 for t in between if t.is_sent_start) <= 2 and not others
 
 
