@@ -560,24 +560,26 @@ def _continues(doc: Doc, previous: Quote, span: Span) -> bool:
     between = doc.char_span(previous.end, span.start_char, alignment_mode="expand")
     if between is None:
         return True
-    speaker = _described(doc, previous)
-    named = previous.speaker_start if previous.speaker_start is not None else previous.end - 1
-    at = doc.char_span(named, named + 1, alignment_mode="expand")
-    own = at[0].sent if at else None
+    name = _speaker_name(doc, previous)
+    speaker, own = _described(name), name.sent if name is not None else None
     others = [t for t in between if t.ent_type_ == "PERSON" and t.idx not in speaker and t.sent != own]
     return sum(1 for t in between if t.is_sent_start) <= 2 and not others
 
 
-def _described(doc: Doc, quote: Quote) -> range:
-    """Characters of a quote's speaker with the description that hangs on it: "Alex Conant, a
-    senior aide with Sen. Marco Rubio's campaign" names one speaker, not two."""
+def _speaker_name(doc: Doc, quote: Quote) -> Span | None:
+    """The mention of a quote's speaker, when the text names one."""
     if quote.speaker_start is None or quote.speaker_end is None:
-        return range(0)
-    name = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+        return None
+    return doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+
+
+def _described(name: Span | None) -> range:
+    """Characters of a speaker's mention with the description that hangs on it: "Alex Conant, a
+    senior aide with Sen. Marco Rubio's campaign" names one speaker, not two."""
     if name is None:
-        return range(quote.speaker_start, quote.speaker_end)
-    start, end = name.root.left_edge.idx, name.root.right_edge.idx + len(name.root.right_edge.text)
-    return range(min(quote.speaker_start, start), max(quote.speaker_end, end))
+        return range(0)
+    last = name.root.right_edge
+    return range(min(name.start_char, name.root.left_edge.idx), max(name.end_char, last.idx + len(last.text)))
 
 
 def _cue_text(cue: Token) -> str:
