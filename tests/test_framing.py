@@ -104,6 +104,14 @@ def test_a_weighted_document_counts_as_that_many_copies_in_the_vocabulary():
     assert "corridor" not in fit_vocabulary([*articles, description], min_df=2).terms
 
 
+def test_a_mention_is_governed_by_the_verb_above_it_never_by_itself():
+    doc = load_language()("Moscow warned Belgrade against joining the sanctions.")
+    assert "gov:warn" in framing.syntax_terms(doc, 0, 1)  # Moscow, the subject of "warned"
+    assert "gov:warn" in framing.syntax_terms(doc, 2, 3)
+    # a span whose root is the sentence's own root verb has no verb above it
+    assert not any(term.startswith("gov:") for term in framing.syntax_terms(doc, 1, 2))
+
+
 def test_a_fine_role_always_nests_under_the_main_role():
     model = framing.load_model()
     _mains, _fines, parent = framing.role_labels()

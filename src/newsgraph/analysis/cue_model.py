@@ -83,7 +83,7 @@ def candidates(token: Token, rules: list[CueRule]) -> list[Match]:
 def _around(cue: Token, relation: str) -> list[tuple[str, Span]]:
     """For a cue set inside the clause it reports ("The benefit, it says, would be $300"), that
     whole clause, the cue included: the annotators mark both sides as one content."""
-    if not relation.startswith("^") or cue.head is cue:
+    if not relation.startswith("^") or cue.head.i == cue.i:
         return []
     head, doc = cue.head, cue.doc
     whole = trim_span(doc[head.left_edge.i : head.right_edge.i + 1])

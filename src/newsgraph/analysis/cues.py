@@ -129,7 +129,7 @@ def _reach(cue: Token, relation: str) -> Span | None:
         # a relative clause is about the noun it describes, never a content of its own
         return None if cue.dep_ == "relcl" else doc[cue.left_edge.i : cue.right_edge.i + 1]
     if relation.startswith("^"):
-        if cue.dep_ != relation[1:] or cue.head is cue:
+        if cue.dep_ != relation[1:] or cue.head.i == cue.i:
             return None
         head = cue.head
         left = doc[head.left_edge.i : cue.left_edge.i]

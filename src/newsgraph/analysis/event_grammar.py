@@ -242,6 +242,6 @@ def unique(items: list[str]) -> list[str]:
 def xcomp_chain(verb: Token) -> list[Token]:
     """The verb and the verbs it is the open complement of ("apply" above "to join")."""
     chain = [verb]
-    while chain[-1].dep_ == "xcomp" and chain[-1].head is not chain[-1] and len(chain) < 4:
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
     return chain

@@ -342,7 +342,7 @@ class SentenceCoder:
 
     def _actors_of_subject(self, verb: Token) -> list[str]:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        while subject is None and verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head is not verb:
+        while subject is None and verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             verb = verb.head  # "…and imposed sanctions": the subject of the first verb
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":

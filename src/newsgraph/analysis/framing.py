@@ -124,9 +124,9 @@ def syntax_terms(doc: Doc, start: int, end: int) -> list[str]:
     dep = "pobj_" + root.head.lower_ if root.dep_ == "pobj" else root.dep_
     terms = [f"dep:{dep}"]
     head, hops = root.head, 0
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head and hops < _GOVERNOR_HOPS:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and hops < _GOVERNOR_HOPS:
         head, hops = head.head, hops + 1
-    if head.pos_ in ("VERB", "AUX") and head is not root:
+    if head.pos_ in ("VERB", "AUX") and head.i != root.i:
         lemma = head.lemma_.lower()
         terms += [f"gov:{lemma}", f"{root.dep_}:{lemma}"]
         if any(child.dep_ == "neg" for child in head.children):

@@ -50,7 +50,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 def acts(span: Span) -> bool:
     """True if the place named by ``span`` acts, speaks or is acted on as a government."""
     token = span.root
-    while token.dep_ in ("conj", "appos") and token.head is not token:
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head  # "Belgrade and Pristina agreed": the first conjunct decides
     dep, head = token.dep_, token.head
     if dep in _SUBJECT_DEPS:

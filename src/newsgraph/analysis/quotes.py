@@ -417,11 +417,11 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     if subject is None and cue.pos_ == "NOUN" and cue.dep_ == "dobj":
         verb = cue.head  # "the Commission raised concerns about…": who raised them holds them
         subject = _subject(verb)
-    while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
+    while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
         verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
         subject = _subject(verb)
     second_speech = cue.dep_ in ("conj", "advcl") and is_speech_verb(cue)
-    if verb is not cue and second_speech and _inside_speech(verb):
+    if verb.i != cue.i and second_speech and _inside_speech(verb):
         # "denied that the army had crossed the line and insisted that…", "said that…, noting
         # that…": the parse hangs the second speech verb on the reported clause; it is the
         # first speaker's
@@ -442,7 +442,7 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
 
 def _inside_speech(verb: Token) -> bool:
     """A verb that is no speech verb, heading the reported clause of one."""
-    speech = is_speech_verb(verb.head) and verb.head is not verb
+    speech = is_speech_verb(verb.head) and verb.head.i != verb.i
     return verb.dep_ == "ccomp" and speech and not is_speech_verb(verb)
 
 
