@@ -77,11 +77,13 @@ def tokens_in(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def span_root(span: Span) -> Token:
-    """The token of a span whose head lies outside it (the first, if several)."""
+    """The token of a span whose head lies outside it (the first, if several). A sentence's root
+    inside the span (its own head) does not count: in a content of two sentences, or of two
+    clauses, it is the other one that hangs from the cue."""
     for token in span:
         if token.is_punct or token.is_space:
             continue  # quotation marks hang off the cue; the content's root is the word inside
-        if token.head.i < span.start or token.head.i >= span.end or token.head is token:
+        if token.head.i < span.start or token.head.i >= span.end:
             return token
     return span.root
 
