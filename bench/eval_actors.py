@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from newsgraph.analysis.actors import detect_mentions
 from newsgraph.analysis.mentions import NER_LABELS, MentionFinder
 from newsgraph.knowledge.gazetteer import load_gazetteer
 from newsgraph.records import Analysis
+from quality_gate import add_gate_option, enforce
 
 DEFAULT_CONLL = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "conll2003" / "eng.testa"
 SCORED = ("PER", "ORG", "LOC")
@@ -95,7 +97,7 @@ def score(gold: Counter, predicted: Counter, correct: Counter) -> dict[str, tupl
     return table
 
 
-def evaluate_conll(path: Path) -> None:
+def evaluate_conll(path: Path) -> dict[str, float]:
     pipeline = api.load_pipeline(stages=())
     finder = MentionFinder(load_gazetteer())
     documents = list(read_conll(path))
@@ -122,6 +124,7 @@ def evaluate_conll(path: Path) -> None:
         precision, recall, f1 = table["all"]
         per, org, loc = (table[label][2] for label in SCORED)
         print(f"| {name} | {per:.3f} | {org:.3f} | {loc:.3f} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
+    return {"f1": score(*counts["newsgraph"])["all"][2]}
 
 
 def report_sample_corpus(top: int) -> None:
@@ -146,12 +149,16 @@ def main() -> None:
     )
     parser.add_argument("--conll", type=Path, default=DEFAULT_CONLL)
     parser.add_argument("--top", type=int, default=30)
+    add_gate_option(parser)
     args = parser.parse_args()
+    results = {}
     if args.conll.exists():
-        evaluate_conll(args.conll)
+        results[f"actors:{args.conll.name}"] = evaluate_conll(args.conll)
     else:
         print(f"no CoNLL-2003 file at {args.conll}; skipping part 1")
     report_sample_corpus(args.top)
+    if args.gate:
+        sys.exit(enforce(results or {"actors:" + args.conll.name: {}}))
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -27,6 +28,7 @@ from pathlib import Path
 from newsgraph import api
 from newsgraph.analysis.event_grammar import COOPERATIVE
 from newsgraph.records import Analysis, Article
+from quality_gate import add_gate_option, enforce
 
 DEFAULT_GOLD = (
     Path(__file__).resolve().parents[1]
@@ -82,7 +84,7 @@ def prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def evaluate(path: Path, show: int) -> None:
+def evaluate(path: Path, show: int) -> dict[str, float]:
     items = [x for x in json.loads(path.read_text(encoding="utf-8")) if x.get("event") != "DOCUMENT"]
     articles = [Article(id=x["id"], text=x["text"].strip(), date=x.get("date")) for x in items]
     started = time.perf_counter()
@@ -113,6 +115,7 @@ def evaluate(path: Path, show: int) -> None:
     )
     for text, gold, predicted in misses[:show]:
         print(f"- {text}\n    gold {gold}\n    ours {predicted}")
+    return {"f1": f, "type_source_f1": lf}
 
 
 def main() -> None:
@@ -121,8 +124,11 @@ def main() -> None:
     )
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--show", type=int, default=0, help="print this many missed sentences")
+    add_gate_option(parser)
     args = parser.parse_args()
-    evaluate(args.gold, args.show)
+    scores = evaluate(args.gold, args.show)
+    if args.gate:
+        sys.exit(enforce({f"events:{args.gold.stem}": scores}))
 
 
 if __name__ == "__main__":

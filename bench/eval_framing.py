@@ -36,6 +36,7 @@ from train_narratives import ArticleExample
 from newsgraph.analysis.framing import FramingModel
 from newsgraph.analysis.genre import NEWS_PRIOR, UNIFORM_PRIOR
 from newsgraph.analysis.narratives import predict_narratives
+from quality_gate import add_gate_option, enforce
 
 SEED = 13
 
@@ -155,21 +156,25 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, action="append", help="fold seed (repeatable); default 13")
     parser.add_argument("--only", choices=("framing", "narratives", "genre"), action="append")
+    add_gate_option(parser)
     args = parser.parse_args()
     seeds = args.seed or [SEED]
     tasks = args.only or ["framing", "narratives", "genre"]
+    runs = {
+        "framing": ("subtask-1", eval_framing, train_framing.FramingParams()),
+        "narratives": ("subtask-2", eval_narratives, train_narratives.NarrativeParams()),
+        "genre": ("genre", eval_genre, train_genre.GenreParams()),
+    }
+    results = {}
     for seed in seeds:
         started = time.perf_counter()
-        if "framing" in tasks:
-            result = eval_framing(args.folds, seed, train_framing.FramingParams())
-            print(f"subtask-1 seed {seed}: " + _fmt(result), flush=True)
-        if "narratives" in tasks:
-            result = eval_narratives(args.folds, seed, train_narratives.NarrativeParams())
-            print(f"subtask-2 seed {seed}: " + _fmt(result), flush=True)
-        if "genre" in tasks:
-            result = eval_genre(args.folds, seed, train_genre.GenreParams())
-            print(f"genre seed {seed}: " + _fmt(result), flush=True)
+        for task in (task for task in runs if task in tasks):
+            label, evaluate, params = runs[task]
+            results[f"{task}:seed-{seed}"] = result = evaluate(args.folds, seed, params)
+            print(f"{label} seed {seed}: " + _fmt(result), flush=True)
         print(f"({time.perf_counter() - started:.0f}s)")
+    if args.gate:
+        sys.exit(enforce(results))
 
 
 def _fmt(result: dict[str, float]) -> str:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph import api
 from newsgraph.records import Analysis, Article, Quote
+from quality_gate import add_gate_option, enforce
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "polnear" / "data"
 _WORD = re.compile(r"\w+")
@@ -107,7 +109,7 @@ def source_correct(p: Quote, g: GoldAttribution) -> bool:
     return p.speaker_start < g.source[1] and g.source[0] < p.speaker_end
 
 
-def evaluate(data: Path, split: str, last: int = 0) -> None:
+def evaluate(data: Path, split: str, last: int = 0) -> dict[str, float]:
     docs = documents(data, split)[-last:] if last else documents(data, split)
     pipeline = api.load_pipeline(stages=("actors", "quotes"))
     started = time.perf_counter()
@@ -134,6 +136,7 @@ def evaluate(data: Path, split: str, last: int = 0) -> None:
         f"| {precision:.3f} | {recall:.3f} | {f1:.3f} | {n_src_ok / max(1, n_src):.3f} ({n_src_ok}/{n_src}) |"
     )
     print(f"direct quotes matched: {n_direct_match}/{n_direct}")
+    return {"content_f1": f1, "source_accuracy": n_src_ok / max(1, n_src)}
 
 
 def main() -> None:
@@ -143,8 +146,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--split", default="dev")
     parser.add_argument("--last", type=int, default=0, help="only the last N documents (a held-out part)")
+    add_gate_option(parser)
     args = parser.parse_args()
-    evaluate(args.data, args.split, args.last)
+    scores = evaluate(args.data, args.split, args.last)
+    if args.gate:
+        sys.exit(enforce({f"quotes:{args.split}" + (f"-last-{args.last}" if args.last else ""): scores}))
 
 
 if __name__ == "__main__":
