@@ -44,6 +44,8 @@ def enforce(results: Mapping[str, Mapping[str, float]], path: Path = BASELINES) 
     """Print the gate's verdict on every evaluation in ``results``; the exit status to use."""
     baselines = load_baselines(path)
     failed = [line for name, scores in results.items() for line in shortfalls(name, scores, baselines)]
+    if not results:
+        failed = ["nothing was evaluated"]
     for line in failed:
         print(f"gate: FAIL {line}")
     if not failed:

@@ -41,6 +41,8 @@ def test_a_run_with_nothing_recorded_never_passes(tmp_path, capsys):
     path.write_text(json.dumps(BASELINES), encoding="utf-8")
     assert quality_gate.enforce({"quotes:train-last-200": {"content_f1": 0.99}}, path) == 1
     assert "no baselines recorded" in capsys.readouterr().out
+    assert quality_gate.enforce({}, path) == 1  # e.g. the CoNLL file was missing
+    assert capsys.readouterr().out.strip() == "gate: FAIL nothing was evaluated"
     assert quality_gate.enforce({"quotes:dev": {"content_f1": 0.731, "source_accuracy": 0.898}}, path) == 0
     assert capsys.readouterr().out.strip() == "gate: pass (quotes:dev)"
 
