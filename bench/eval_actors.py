@@ -119,12 +119,12 @@ def evaluate_conll(path: Path) -> dict[str, float]:
     print(f"CoNLL-2003 dev ({path.name}): {len(documents)} documents, {tokens:,} tokens, {elapsed:.0f} s")
     print("| system | PER F1 | ORG F1 | LOC F1 | P | R | F1 (PER+ORG+LOC) |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, (g, p, c) in counts.items():
-        table = score(g, p, c)
+    tables = {name: score(*count) for name, count in counts.items()}
+    for name, table in tables.items():
         precision, recall, f1 = table["all"]
         per, org, loc = (table[label][2] for label in SCORED)
         print(f"| {name} | {per:.3f} | {org:.3f} | {loc:.3f} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
-    return {"f1": score(*counts["newsgraph"])["all"][2]}
+    return {"f1": tables["newsgraph"]["all"][2]}
 
 
 def report_sample_corpus(top: int) -> None:

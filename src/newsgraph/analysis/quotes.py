@@ -442,8 +442,7 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
 
 def _inside_speech(verb: Token) -> bool:
     """A verb that is no speech verb, heading the reported clause of one."""
-    speech = is_speech_verb(verb.head) and verb.head.i != verb.i
-    return verb.dep_ == "ccomp" and speech and not is_speech_verb(verb)
+    return verb.dep_ == "ccomp" and is_speech_verb(verb.head) and not is_speech_verb(verb)
 
 
 def _name_before_aside(cue: Token) -> Span | None:
