@@ -31,7 +31,7 @@ from common import parsed as parse_cached  # the training scripts' parse cache
 
 from eval_quotes import GoldAttribution
 from eval_quotes import match as match_contents
-from newsgraph.analysis.cue_model import MODEL_FILE, CueModel, candidates, features
+from newsgraph.analysis.cue_model import MODEL_FILE, CueModel, candidates, comparisons, features, view_of
 from newsgraph.analysis.cues import SPEECH_VERBS, CueRule
 from newsgraph.analysis.quotes import QuoteStage
 from newsgraph.records import Analysis, Article
@@ -175,18 +175,26 @@ def select_rules(support: Counter, occurrences: Counter, min_precision: float, m
     return sorted(rules, key=lambda r: (-r[2], r[0], r[1]))
 
 
-def examples(parsed: Parsed, rules: dict[str, list[CueRule]]) -> tuple[list[list[str]], list[int]]:
-    """A feature list and a label per rule match: 1 if it matches a gold attribution (the cue
-    token inside the gold cue, content token Jaccard >= 0.5 with the gold content)."""
-    rows, labels = [], []
+# one cue token: each reading's features, its comparison with the cue's other readings, its label
+CueExample = tuple[list[list[str]], list[list[str]], list[int]]
+
+
+def examples(parsed: Parsed, rules: dict[str, list[CueRule]]) -> list[CueExample]:
+    """Every token with a matching rule, its readings labelled 1 when they match a gold
+    attribution (the cue token inside the gold cue, content token Jaccard >= 0.5 with the gold
+    content)."""
+    found = []
     for doc, gold in parsed:
         spans = [(tokens_in(doc, *cue), tokens_in(doc, *content)) for cue, content in gold]
         spans = [(c, t) for c, t in spans if c is not None and t is not None]
         for token in doc:
-            for match in candidates(token, rules.get(token.lemma_.lower(), [])):
-                rows.append(features(token, match))
-                labels.append(int(any(_matches(token, match.content, c, t) for c, t in spans)))
-    return rows, labels
+            matches = candidates(token, rules.get(token.lemma_.lower(), []))
+            if not matches:
+                continue
+            view = view_of(token)
+            labels = [int(any(_matches(token, m.content, c, t) for c, t in spans)) for m in matches]
+            found.append(([features(token, m, view) for m in matches], comparisons(matches), labels))
+    return found
 
 
 def _matches(token: Token, content: Span, cue: Span, gold: Span) -> bool:
@@ -196,8 +204,20 @@ def _matches(token: Token, content: Span, cue: Span, gold: Span) -> bool:
     return len(ours & theirs) / len(ours | theirs) >= 0.5
 
 
-def fit(rows: list[list[str]], labels: list[int], l2: float = 3.0) -> tuple[dict[str, float], float]:
-    """L2-regularised logistic regression (L-BFGS) over binary features."""
+def fit_model(cues: list[CueExample], threshold: float) -> CueModel:
+    """The probability model over every reading, and the ranker over the readings of the cues
+    where some match and some do not (the only ones that say which reading is right)."""
+    rows = [row for base, _, _ in cues for row in base]
+    labels = [label for _, _, cue_labels in cues for label in cue_labels]
+    weights, bias = fit(rows, labels)
+    mixed = [(base, extra, y) for base, extra, y in cues if 0 < sum(y) < len(y)]
+    ranked = [[b + e for b, e in zip(base, extra, strict=True)] for base, extra, _ in mixed]
+    extent_weights = fit_ranker(ranked, [y for _, _, y in mixed])
+    return CueModel(weights, bias, threshold, extent_weights)
+
+
+def _design(rows: list[list[str]]) -> tuple[list[str], sparse.csr_matrix]:
+    """Feature names and the binary row-by-feature matrix."""
     names = sorted({f for row in rows for f in row})
     index = {name: i for i, name in enumerate(names)}
     matrix = sparse.csr_matrix(
@@ -207,6 +227,16 @@ def fit(rows: list[list[str]], labels: list[int], l2: float = 3.0) -> tuple[dict
         ),
         shape=(len(rows), len(names)),
     )
+    return names, matrix
+
+
+def _kept(names: list[str], weights: np.ndarray) -> dict[str, float]:
+    return {name: round(float(w), 4) for name, w in zip(names, weights, strict=True) if abs(w) > 1e-4}
+
+
+def fit(rows: list[list[str]], labels: list[int], l2: float = 3.0) -> tuple[dict[str, float], float]:
+    """L2-regularised logistic regression (L-BFGS) over binary features."""
+    names, matrix = _design(rows)
     y = np.asarray(labels, dtype=float)
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
@@ -220,9 +250,30 @@ def fit(rows: list[list[str]], labels: list[int], l2: float = 3.0) -> tuple[dict
     result = optimize.minimize(
         loss, np.zeros(len(names) + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500}
     )
-    return {
-        name: round(float(w), 4) for name, w in zip(names, result.x[1:], strict=True) if abs(w) > 1e-4
-    }, float(result.x[0])
+    return _kept(names, result.x[1:]), float(result.x[0])
+
+
+def fit_ranker(groups: list[list[list[str]]], labels: list[list[int]], l2: float = 3.0) -> dict[str, float]:
+    """A conditional logit over each cue's readings (softmax within the cue), maximising the
+    probability that falls on its matching readings. Features shared by all of a cue's readings
+    cancel out and end with no weight."""
+    names, matrix = _design([row for group in groups for row in group])
+    group = np.concatenate([np.full(len(g), i) for i, g in enumerate(groups)])
+    y = np.concatenate([np.asarray(g, dtype=float) for g in labels])
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        scores = matrix @ w
+        top = np.full(len(groups), -np.inf)
+        np.maximum.at(top, group, scores)
+        e = np.exp(scores - top[group])
+        total, right = np.bincount(group, e, len(groups)), np.bincount(group, e * y, len(groups))
+        value = -np.sum(np.log(right) - np.log(total)) + l2 * w @ w / 2
+        return value, matrix.T @ (e / total[group] - y * e / right[group]) + l2 * w
+
+    result = optimize.minimize(
+        loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", options={"maxiter": 500}
+    )
+    return _kept(names, result.x)
 
 
 THRESHOLDS = [round(float(t), 2) for t in np.arange(0.1, 0.42, 0.02)]
@@ -271,14 +322,20 @@ def train_model(
         held = parsed[fold::folds]
         kept = [item for i, item in enumerate(parsed) if i % folds != fold]
         fold_rules = select(kept)
-        model = CueModel(*fit(*examples(kept, fold_rules)), 0.5)
+        model = fit_model(examples(kept, fold_rules), 0.5)
         counts += threshold_counts(held, fold_rules, model)
     threshold = best_threshold(counts)
-    rows, labels = examples(parsed, rules)
-    weights, bias = fit(rows, labels)
-    print(f"cue model: {len(rows)} rule matches ({sum(labels)} attributions), {len(weights)} weights")
-    print(f"threshold {threshold}")
-    return {"bias": round(bias, 4), "threshold": threshold, "weights": weights}
+    cues = examples(parsed, rules)
+    model = fit_model(cues, threshold)
+    readings, attributions = sum(len(y) for *_, y in cues), sum(sum(y) for *_, y in cues)
+    print(f"cue model: {readings} readings of {len(cues)} cues ({attributions} attributions)")
+    print(f"{len(model.weights)} weights, {len(model.extent_weights)} ranker weights, threshold {threshold}")
+    return {
+        "bias": round(model.bias, 4),
+        "extent_weights": model.extent_weights,
+        "threshold": threshold,
+        "weights": model.weights,
+    }
 
 
 def main() -> None:

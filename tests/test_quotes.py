@@ -501,3 +501,20 @@ def test_a_cue_before_the_opening_mark(pipeline):
     )
     direct = [q for q in quotes(pipeline, text) if q[3]]
     assert [speaker_text for _, speaker_text, _, _ in direct] == ["Milena Stojković"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the writer's relative clause is no part of what was condemned
+        ("The embassy condemned the attack on the monastery, which left one police officer dead.",
+         "the attack on the monastery"),
+        # the contrast belongs to the description; the circumstances of the interview do not
+        ("The minister described the plan as a basis for further talks but not as a final settlement.",
+         "the plan as a basis for further talks but not as a final settlement"),
+        ("The foreign minister defended the agreement, though not the way it was signed, in an "
+         "interview on Sunday.", "the agreement"),
+    ],
+)  # fmt: skip
+def test_the_ranker_chooses_how_far_a_content_runs(pipeline, text, content):
+    assert [quoted for _, _, quoted, _ in quotes(pipeline, text)] == [content]

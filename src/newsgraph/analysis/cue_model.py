@@ -3,9 +3,12 @@
 A cue rule ("support dobj") matches far more often than it attributes: "Do you
 support Trump?" is a question, not a claim. For every rule that applies to a
 token, the model scores the match from features of the cue, its subject and
-the content (``features``); the quotes stage keeps the best match if its
-probability clears the threshold. Weights are learned by
-``scripts/build_cues.py`` on PolNeAR's training split and shipped as JSON.
+the content (``features``); the quotes stage keeps the cue if its best
+probability clears the threshold. Which of the cue's readings it keeps is a
+second question, answered by a ranker that compares the readings with each
+other (``choose``): the longest, the shortest, what a longer one adds. Both are
+learned by ``scripts/build_cues.py`` on PolNeAR's training split and shipped
+as JSON.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +34,7 @@ from newsgraph.analysis.cues import (
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
 _MARKS = frozenset({"“", "”", '"', "«", "»"})
 _OPENERS = frozenset({"that", "whether", "if", "to", "how", "why", "what", "for", "of", "about"})
+_FUNCTION_POS = frozenset({"CCONJ", "SCONJ", "ADP", "PRON", "DET", "PART", "ADV"})
 MODEL_FILE = "cue_model.json"
 
 
@@ -39,10 +43,15 @@ class CueModel:
     weights: dict[str, float]
     bias: float
     threshold: float
+    # the reading ranker's weights; without them the most probable reading is kept
+    extent_weights: dict[str, float] = field(default_factory=dict)
 
     def probability(self, features: list[str]) -> float:
         total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
+    def extent_score(self, features: list[str]) -> float:
+        return sum(self.extent_weights.get(f, 0.0) for f in features)
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,7 +61,7 @@ def load_cue_model() -> CueModel | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text("utf-8"))
-    return CueModel(data["weights"], data["bias"], data["threshold"])
+    return CueModel(data["weights"], data["bias"], data["threshold"], data.get("extent_weights", {}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +188,67 @@ def features(cue: Token, match: Match, view: CueView | None = None) -> list[str]
             f"extent|after={extent}|{following}",
         ]
     return found
+
+
+def choose(model: CueModel, cue: Token, matches: list[Match]) -> tuple[Match, float]:
+    """The reading of a cue to keep, and the probability that the cue attributes anything at all
+    (its most probable reading's). The ranker picks the reading: the probability model mixes
+    "is this an attribution" with "is this its extent", and reads each reading alone."""
+    view = view_of(cue)
+    base = [features(cue, match, view) for match in matches]
+    probabilities = [model.probability(row) for row in base]
+    best = max(range(len(matches)), key=probabilities.__getitem__)
+    if model.extent_weights and len(matches) > 1:
+        rows = [row + extra for row, extra in zip(base, comparisons(matches), strict=True)]
+        best = max(range(len(matches)), key=lambda i: model.extent_score(rows[i]))
+    return matches[best], max(probabilities)
+
+
+def comparisons(matches: list[Match]) -> list[list[str]]:
+    """Features that set each reading of one cue against the others: its place among their
+    lengths, and what it adds to the shortest reading of its own rule (a trailing "only if…"
+    clause, an "instead of…" phrase, the rest of a coordination)."""
+    lengths = sorted({len(match.content) for match in matches})
+    shortest: dict[str, Span] = {}
+    for match in matches:
+        known = shortest.get(match.rule.relation)
+        if known is None or len(match.content) < len(known):
+            shortest[match.rule.relation] = match.content
+    found = []
+    for match in matches:
+        rank = _length_rank(len(match.content), lengths)
+        rule = match.rule
+        row = [f"length_rank={rank}", f"length_rank|relation={rank}|{rule.relation}"]
+        row += [f"length_rank|lemma={rank}|{rule.lemma}"]
+        row += [f"extent|lemma={extent}|{rule.lemma}" for extent in match.extents]
+        row += [f"extent|length_rank={extent}|{rank}" for extent in match.extents]
+        found.append(row + _additions(match.content, shortest[rule.relation]))
+    return found
+
+
+def _length_rank(length: int, lengths: list[int]) -> str:
+    if len(lengths) == 1:
+        return "only"
+    return "shortest" if length == lengths[0] else "longest" if length == lengths[-1] else "middle"
+
+
+def _additions(content: Span, shortest: Span) -> list[str]:
+    """What a reading holds beyond the shortest reading of its rule: the relations of the phrases
+    it adds, the word that opens them, the mark before them, and how many words they run to."""
+    added = [i for i in range(content.start, content.end) if not shortest.start <= i < shortest.end]
+    if not added:
+        return ["adds=nothing"]
+    doc, inside = content.doc, set(added)
+    found = {f"adds_length={min(4, len(added) // 5)}", f"adds_mark={_mark(doc[added[0]])}"}
+    found |= {f"adds={doc[i].dep_}" for i in added if doc[i].head.i not in inside and not doc[i].is_punct}
+    first = next((doc[i] for i in added if not doc[i].is_punct), None)
+    if first is not None:
+        found.add(f"adds_first={first.lower_ if first.pos_ in _FUNCTION_POS else first.pos_}")
+    return sorted(found)
+
+
+def _mark(token: Token) -> str:
+    return token.text if token.is_punct else "none"
 
 
 def _following(content: Span) -> str:

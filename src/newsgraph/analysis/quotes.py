@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analysis.cue_model import CueModel, candidates, features, load_cue_model, view_of
+from newsgraph.analysis.cue_model import CueModel, candidates, choose, load_cue_model
 from newsgraph.analysis.cues import (
     CUE_PARTICLES,
     QUOTE_MARKS,
@@ -145,8 +145,8 @@ class QuoteStage:
         return _reported_candidate(content, speaker, cue, _cue_text(cue), probability)
 
     def _best_content(self, cue: Token) -> tuple[Span | None, float]:
-        """The cue's content and its probability: the model's most probable reading (rule and cut)
-        above its threshold, or, with no model shipped, the most precise rule that matches."""
+        """The cue's content and its probability: the reading (rule and cut) the model chooses when
+        the cue clears its threshold, or, with no model shipped, the most precise rule that matches."""
         if cue.pos_ not in ("VERB", "AUX", "NOUN") or cue.dep_ == "amod":
             return None, 0.0
         if self.model is None:
@@ -155,10 +155,8 @@ class QuoteStage:
         matches = candidates(cue, self.all_rules.get(cue.lemma_.lower(), []))
         if not matches:
             return None, 0.0
-        view = view_of(cue)
-        scored = [(self.model.probability(features(cue, match, view)), match.content) for match in matches]
-        probability, content = max(scored, key=lambda item: item[0])
-        return (content, probability) if probability >= self.model.threshold else (None, 0.0)
+        match, probability = choose(self.model, cue, matches)
+        return (match.content, probability) if probability >= self.model.threshold else (None, 0.0)
 
     # -- direct quotes -------------------------------------------------------------------
 
