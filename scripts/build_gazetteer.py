@@ -1041,6 +1041,7 @@ def merge_manual(actors: dict[str, dict], manual: list[dict]) -> None:
                 current[key] = row[key]
         for key in ("aliases", "demonyms", "members"):
             current[key] = unique([*row.get(key, []), *current[key]])
+        current["ethnonyms"] = unique([*row.get("ethnonyms", []), *current.get("ethnonyms", [])])
         current["_manual_metonyms"] = current.get("_manual_metonyms", []) + row.get("metonyms", [])
         current["metonyms"] = row.get("metonyms", []) + current["metonyms"]
         current["offices"] = manual_offices(current["offices"], row.get("offices", []))
@@ -1320,6 +1321,8 @@ def finalise(actor: dict) -> dict:
     }  # fmt: skip
     if actor.get("parent"):
         out["parent"] = actor["parent"]
+    if actor.get("ethnonyms"):  # only the few peoples that live across borders carry the key
+        out["ethnonyms"] = unique(actor["ethnonyms"])
     return out
 
 
@@ -1339,6 +1342,12 @@ def validate(actors: list[dict]) -> list[str]:
                 problems.append(f"{where}: bad office {o}")
         if a["kind"] == "person" and not a["offices"] and "manual" not in a["source"]:
             problems.append(f"{where}: person without office")
+        demonyms = {match_key(d) for d in a["demonyms"]}
+        problems += [
+            f"{where}: ethnonym {e} is no demonym"
+            for e in a.get("ethnonyms", ())
+            if match_key(e) not in demonyms
+        ]
     return problems
 
 

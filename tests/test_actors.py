@@ -84,7 +84,8 @@ def test_demonyms_and_compound_mentions(pipeline):
     actors = by_id(analyse(pipeline, text))
     assert actors["Q28"] == ["Hungarian"]
     assert actors["Q218"] == ["Romanian officials"]
-    assert actors["Q403"] == ["Serbs"]
+    assert actors["local:serbs"] == ["Serbs"]  # a people living in Kosovo, not Serbia
+    assert "Q403" not in actors
     assert actors["Q159"] == ["Russian troops"]
 
 
@@ -186,5 +187,41 @@ def test_an_owner_or_an_organisation_in_a_title_gives_the_affiliation(pipeline):
 def test_an_ethnic_group_is_not_its_kin_state(pipeline):
     text = "Ethnic Albanians in the valley protested, and Albania's government urged calm."
     result = analyse(pipeline, text)
-    assert actor(result, "local:ethnic-albanians").kind == "group"
+    assert actor(result, "local:albanians").kind == "group"
+    assert by_id(result)["local:albanians"] == ["Ethnic Albanians"]
     assert by_id(result)["Q222"] == ["Albania"]
+    russians = by_id(analyse(pipeline, "Ethnic Russians in Latvia were asked to register."))
+    assert russians["local:ethnic-russians"] == ["Ethnic Russians"]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "states"),
+    [
+        (
+            "Thousands of Serbs protested in northern Kosovo against the new licence plates.",
+            "Serbs",
+            ["Q1246"],
+        ),
+        ("A Serb was arrested at the crossing near Jarinje on Sunday.", "Serb", []),
+        ("Croats and Bosniaks share power in the federation, while Serbia watches.", "Croats", ["Q403"]),
+        (
+            "Albanians in North Macedonia voted, and the Albanian government welcomed it.",
+            "Albanians",
+            ["Q221", "Q222"],
+        ),
+    ],
+)
+def test_a_people_across_borders_is_not_the_state_of_its_name(pipeline, text, people, states):
+    actors = by_id(analyse(pipeline, text))
+    group = {"S": "local:serbs", "C": "local:croats", "A": "local:albanians"}[people[0]]
+    assert actors[group] == [people]
+    assert sorted(i for i in actors if i.startswith("Q")) == states
+
+
+def test_a_people_named_as_a_modifier_is_not_the_state(pipeline):
+    text = "Milorad Dodik, the Serb member of Bosnia's presidency, said the Serb-run entity would stay."
+    actors = by_id(analyse(pipeline, text))
+    assert "Q403" not in actors and "local:serbs" not in actors
+    assert actors["Q335688"] == ["Milorad Dodik"] and actors["Q225"] == ["Bosnia"]
+    clashes = by_id(analyse(pipeline, "Soldiers were injured in clashes with Serb protesters in Zvečan."))
+    assert clashes["local:serb-protesters"] == ["Serb protesters"] and "Q403" not in clashes

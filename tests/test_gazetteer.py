@@ -145,6 +145,15 @@ def test_demonyms(g: Gazetteer, text: str, qid: str) -> None:
     assert actor is not None and actor.id == qid
 
 
+@pytest.mark.parametrize(
+    "text, people",
+    [("Serbs", "Serbs"), ("Serb", "Serbs"), ("serbs", "Serbs"), ("Croat", "Croats"),
+     ("Albanians", "Albanians"), ("Serbian", None), ("Albanian", None), ("Russians", None)],
+)  # fmt: skip
+def test_a_people_across_borders_is_known_by_its_plural(g: Gazetteer, text: str, people: str | None) -> None:
+    assert g.people(text) == people
+
+
 def test_ambiguous_demonym_is_on_no_country(g: Gazetteer) -> None:
     assert g.by_demonym("Congolese") is None
 

@@ -246,9 +246,8 @@ class ArticleResolver:
         if mention.how == "metonym":
             if acts(mention.span(self.doc)):
                 self._add(self._referent(mention.actors[0]), mention.start, mention.end)
-        elif mention.how == "demonym" and self._ethnic_group(mention):
-            span = self.doc[mention.start - 1 : mention.end]
-            self._add(Referent(local_id(span.text), span.text, "group", None, None), span.start, span.end)
+        elif mention.how == "demonym" and (self._ethnic_group(mention) or self._people(mention)):
+            self._add_people(mention)
         elif mention.how in ("alias", "demonym"):
             end = self._with_agent_noun(mention) if mention.how == "demonym" else mention.end
             self._add(self._referent(mention.actors[0]), mention.start, end)
@@ -267,6 +266,25 @@ class ArticleResolver:
         """ "ethnic Albanians", "ethnic Serbs": a people wherever it lives, not the country."""
         people = self.doc[mention.end - 1].tag_ in ("NNPS", "NNS")
         return people and mention.start > 0 and self.doc[mention.start - 1].lower_ == "ethnic"
+
+    def _people(self, mention: Mention) -> str | None:
+        return self.gazetteer.people(mention.span(self.doc).text)
+
+    def _add_people(self, mention: Mention) -> None:
+        """ "Serbs blocked the roads", "ethnic Albanians": a people, wherever it lives, not the state
+        of the same name. As a modifier the word describes someone else: "Serb protesters" are a
+        group of their own, "the Serb member of the presidency" and "a Serb-run entity" no actor."""
+        ethnic, word = self._ethnic_group(mention), self.doc[mention.end - 1]
+        modifier = word.pos_ not in ("NOUN", "PROPN") or word.dep_ in ("amod", "compound", "npadvmod")
+        if modifier and not ethnic:
+            end = self._with_agent_noun(mention)
+            if end > mention.end:
+                group = self.doc[mention.start : end]
+                self._add(Referent(local_id(group.text), group.text, "group", None, None), group.start, end)
+            return
+        start = mention.start - 1 if ethnic else mention.start
+        people = self._people(mention) or self.doc[start : mention.end].text  # "ethnic Russians"
+        self._add(Referent(local_id(people), people, "group", None, None), start, mention.end)
 
     def _with_agent_noun(self, mention: Mention) -> int:
         """Extend "Serbian" to "Serbian officials" when it modifies an agent noun."""

@@ -129,6 +129,8 @@ class GazetteerActor:
     metonyms: tuple[Metonym, ...]
     offices: tuple[Office, ...]
     members: tuple[str, ...]
+    # the demonyms that also name a people living across borders ("Serbs"): not the state
+    ethnonyms: tuple[str, ...] = ()
 
     @property
     def surname(self) -> str | None:
@@ -158,6 +160,7 @@ class Gazetteer:
         self._actors: dict[str, GazetteerActor] = {}
         self._alias: dict[str, list[tuple[str, bool]]] = {}
         self._demonym: dict[str, str] = {}
+        self._people: dict[str, str] = {}
         self._metonym: dict[str, tuple[str, Metonym]] = {}
         self._surname: dict[str, list[str]] = {}
         self._country: dict[str, str] = {}
@@ -176,6 +179,9 @@ class Gazetteer:
                 bucket.append(entry)
         for demonym in actor.demonyms:
             self._demonym.setdefault(match_key(demonym), actor.id)
+        plural = next((e for e in actor.ethnonyms if e.endswith("s")), None)
+        for ethnonym in actor.ethnonyms:
+            self._people.setdefault(match_key(ethnonym), plural or ethnonym)
         for metonym in actor.metonyms:
             self._metonym.setdefault(match_key(metonym.text), (actor.id, metonym))
         for office in actor.offices:
@@ -226,6 +232,11 @@ class Gazetteer:
             if key in self._demonym:
                 return self._actors[self._demonym[key]]
         return None
+
+    def people(self, text: str) -> str | None:
+        """The people an ethnonym names, by its plural ('Serb' -> 'Serbs'), or None for a demonym
+        that only names a state's nationals."""
+        return next((self._people[key] for key in _keys(text) if key in self._people), None)
 
     def by_metonym(self, text: str) -> tuple[GazetteerActor, Metonym] | None:
         """The actor a capital or seat stands for ('the Kremlin' -> Russia, GOV)."""
@@ -299,6 +310,7 @@ def _actor_from_json(row: dict) -> GazetteerActor:
             for o in row.get("offices", ())
         ),
         members=tuple(row.get("members", ())),
+        ethnonyms=tuple(row.get("ethnonyms", ())),
     )
 
 
