@@ -225,3 +225,11 @@ def test_a_people_named_as_a_modifier_is_not_the_state(pipeline):
     assert actors["Q335688"] == ["Milorad Dodik"] and actors["Q225"] == ["Bosnia"]
     clashes = by_id(analyse(pipeline, "Soldiers were injured in clashes with Serb protesters in Zvečan."))
     assert clashes["local:serb-protesters"] == ["Serb protesters"] and "Q403" not in clashes
+
+
+def test_a_surname_after_a_place_preposition_stays_a_place(pipeline):
+    # Leposavić is a town in Kosovo and the surname of a Montenegrin minister in the gazetteer
+    text = "In Leposavić, a shop owner said the roads were quiet. Protesters gathered outside Vučić's office."
+    actors = by_id(analyse(pipeline, text, date="2023-09-25"))
+    assert not any(a.startswith("Q101208326") for a in actors)
+    assert actors["Q222031"] == ["Vučić"]

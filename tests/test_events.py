@@ -177,3 +177,25 @@ def test_an_order_to_another_party_is_coercion_or_a_demand(pipeline):
 def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
     text = "Hungary threatened to veto aid to Ukraine if the European Union kept its funds frozen."
     assert coded(events(pipeline, text)) == [("THREATEN", "Q28", "Q458")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lithuania recalled its envoy from Beijing on Friday.", [("SANCTION", "Q37", "Q148")]),
+        # remembering is no sanction
+        ("The Chinese leader recalled the bombing of the embassy in Belgrade.", []),
+        ("Putin flew to Belgrade on Thursday.", [("CONSULT", "Q7747", "Q403")]),
+        # aircraft near a boundary visit nobody
+        ("Serbian military aircraft flew close to the boundary with Kosovo.", []),
+        # police sent to a crossing are a show of force, not aid
+        ("Kosovo sent special police units to the northern border crossings.", [("MOBILIZE", "Q1246", None)]),
+    ],
+)
+def test_some_verbs_are_events_only_with_the_right_participants(pipeline, text, expected):
+    assert coded(events(pipeline, text)) == expected
+
+
+def test_taking_delivery_is_aid_from_the_supplier(pipeline):
+    text = "Serbia took delivery of a Chinese air-defence system in 2022."
+    assert coded(events(pipeline, text)) == [("AID", "Q148", "Q403")]

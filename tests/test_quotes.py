@@ -518,3 +518,14 @@ def test_a_cue_before_the_opening_mark(pipeline):
 )  # fmt: skip
 def test_the_ranker_chooses_how_far_a_content_runs(pipeline, text, content):
     assert [quoted for _, _, quoted, _ in quotes(pipeline, text)] == [content]
+
+
+def test_the_subject_of_a_passive_speech_verb_is_not_its_speaker(pipeline):
+    text = "The deal was announced as European Union leaders gathered in Brussels to discuss an oil ban."
+    assert all(speaker_text != "The deal" for _, speaker_text, _, _ in quotes(pipeline, text))
+
+
+def test_a_relative_clause_is_no_part_of_the_speakers_name(pipeline):
+    text = "A shop owner who asked not to be named said residents were staying indoors."
+    found = quotes(pipeline, text)
+    assert spoken_by(found, "A shop owner")[2] == "residents were staying indoors"

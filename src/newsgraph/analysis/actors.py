@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analysis.coref import (
     PRONOUN_GENDER,
@@ -48,6 +48,8 @@ _SURNAME_SIMILARITY = 85  # rapidfuzz ratio on ASCII-folded surnames: "Vucic"/"V
 _FULL_NAME_SIMILARITY = 90
 _SLUG = re.compile(r"[^a-z0-9]+")
 _AGENT_EXTENSION_DEPS = frozenset({"amod", "compound", "nmod"})
+# prepositions after which a lone name is a place: "in Leposavić" is the town, not a minister
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 
 
 @dataclass(slots=True)
@@ -104,7 +106,7 @@ def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | N
         lone_name = mention.how == "ner" and mention.end - mention.start == 1 and mention.label != "PER"
         if lone_name and ascii_fold(doc[mention.start].text).casefold() in surnames:
             mention.label = "PER"
-        elif lone_name and gazetteer is not None and gazetteer.by_surname(doc[mention.start].text):
+        elif lone_name and _known_surname(doc[mention.start], gazetteer):
             mention.label = "PER"  # a known person's surname NER took for a place: "Vučić said"
 
 
@@ -498,6 +500,14 @@ def _take_first_name(doc: Doc, mention: Mention) -> None:
     if before.pos_ == "PROPN" and before.is_title and first_name_gender(f"{before.text} x"):
         mention.start -= 1
         mention.label = "PER"
+
+
+def _known_surname(token: Token, gazetteer: Gazetteer | None) -> bool:
+    """A gazetteer person's surname, unless a place preposition comes right before it."""
+    if gazetteer is None or not gazetteer.by_surname(token.text):
+        return False
+    head = token.head
+    return not (token.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS and head.i == token.i - 1)
 
 
 def _starts_with_first_name(span: Span) -> bool:

@@ -134,11 +134,14 @@ def on_condition(verb: Token, word: str) -> bool:
     )
 
 
-def by_object(verb: Token, entry: Entry) -> Entry:
+def by_object(verb: Token, entry: Entry) -> Entry | None:
     """Some verbs change type with their object: accepting demands or lifting a curfew, a state
-    of emergency or sanctions is a concession (lifting a blockade stays a military retreat)."""
+    of emergency or sanctions is a concession (lifting a blockade stays a military retreat), and
+    sending troops or police a mobilisation. Some are events only with the right participants:
+    recalling an envoy is a sanction, recalling a bombing a memory; a visit is made by people,
+    not by aircraft."""
     objects = set()
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
         # "a state of emergency", "martial law restrictions": the words that say what is lifted
         named = [obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
         objects.update(t.lemma_.lower() for t in named)
@@ -146,7 +149,21 @@ def by_object(verb: Token, entry: Entry) -> Entry:
     lemma = verb.lemma_.lower()
     if objects & CONCESSION_OBJECTS and lemma in ("accept", "lift", "ease", "end", "relax"):
         return Entry("CONCEDE", None, entry.targets, False)
-    return entry
+    if lemma in ("send", "dispatch") and objects & (MILITARY_UNITS | POLICE_UNITS):
+        # "sent special police units to the crossings": a show of force, not aid
+        return Entry("MOBILIZE", "police" if objects & POLICE_UNITS else "troops", entry.targets, False)
+    if lemma == "recall" and not objects & RECALLED:
+        return None
+    subjects = {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"}
+    return None if entry.mode == "visit" and subjects & VEHICLES else entry
+
+
+POLICE_UNITS = frozenset("police gendarmerie officer".split())
+# Who can be recalled in a sanction, and what travels without visiting anyone.
+RECALLED = frozenset(
+    "ambassador envoy diplomat consul representative staff mission troop soldier force".split()
+)
+VEHICLES = frozenset("aircraft plane jet drone helicopter airliner bomber fighter ship warship".split())
 
 
 MILITARY_UNITS = frozenset(

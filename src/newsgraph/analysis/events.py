@@ -273,7 +273,13 @@ class SentenceCoder:
             targets = self._targets(verb, entry)
         consumed.add(noun.i)
         consumed.update(purpose_clauses(verb))
-        coded = Coded(verb, entry.type, entry.mode, self._actors_of_subject(verb), targets)
+        sources = self._actors_of_subject(verb)
+        if light == "take" and noun.lemma_.lower() == "delivery":
+            # "Serbia took delivery of a Chinese system": the subject receives what a supplier gave
+            sources, targets = [t for t in targets if t is not None], sources
+            if not sources:
+                return None
+        coded = Coded(verb, entry.type, entry.mode, sources, targets)
         self._modality(coded, verb)
         return coded
 

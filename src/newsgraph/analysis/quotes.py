@@ -399,10 +399,13 @@ def _according_to(doc: Doc, according: Token, actors: ActorIndex) -> Candidate |
 
 def _speaker_is_topic(speaker: Speaker, content: Span, cue: Token) -> bool:
     """A subject inside the content of a cue that is no speech verb ("Manafort seemed to be…",
-    "the ruling was welcomed") is what the content is about, not its source; a speech verb's or a
-    relative clause's is ("which critics said was…")."""
-    if speaker.start is None or speaker.end is None or is_speech_verb(cue):
+    "the ruling was welcomed") or of a passive one ("the deal was announced") is what the content
+    is about, not its source; an active speech verb's or a relative clause's is ("which critics
+    said was…")."""
+    if speaker.start is None or speaker.end is None:
         return False
+    if is_speech_verb(cue) and not any(c.dep_ == "auxpass" for c in cue.children):
+        return False  # but "the deal was announced" is no announcement by the deal
     return cue.dep_ != "relcl" and speaker.start < content.end_char and content.start_char < speaker.end
 
 
@@ -480,11 +483,12 @@ def _raised(verb: Token) -> bool:
 
 
 def _name_part(span: Span) -> Span:
-    """ "Milena Stojković, a researcher at the Lab," -> "Milena Stojković" (drop appositions)."""
+    """ "Milena Stojković, a researcher at the Lab," -> "Milena Stojković" (drop appositions and
+    relative clauses: "a shop owner who asked not to be named" -> "a shop owner")."""
     end = span.end
     for token in span:
         if token.i > span.root.i and (token.text in (",", "(", "—", "–") or token.dep_ in ("relcl", "appos")):
-            end = token.i
+            end = max(token.left_edge.i, span.root.i + 1)
             break
     return span.doc[span.start : end] if end > span.start else span
 
