@@ -233,3 +233,14 @@ def test_a_surname_after_a_place_preposition_stays_a_place(pipeline):
     actors = by_id(analyse(pipeline, text, date="2023-09-25"))
     assert not any(a.startswith("Q101208326") for a in actors)
     assert actors["Q222031"] == ["Vučić"]
+
+
+def test_a_bare_surname_is_someone_in_office_near_the_articles_date(pipeline):
+    text = "Protesters carried portraits of Milošević through the centre of Belgrade."
+    assert by_id(analyse(pipeline, text, date="1999-03-24"))["Q47139"] == ["Milošević"]
+
+
+def test_a_name_given_to_a_place_is_no_person(pipeline):
+    text = "Chinese military transport aircraft landed at Belgrade's Nikola Tesla airport at the weekend."
+    result = analyse(pipeline, text, date="2022-04-11")
+    assert [a.kind for a in result.actors] == ["country"]  # China, from "Chinese"

@@ -138,7 +138,7 @@ def test_person_aliases_with_and_without_diacritics(g: Gazetteer) -> None:
     "text, qid",
     [("Serbian", "Q403"), ("Serbs", "Q403"), ("serbs", "Q403"), ("Serb", "Q403"),
      ("Russians", "Q159"), ("Russian", "Q159"), ("Kosovar", "Q1246"), ("Kosovars", "Q1246"),
-     ("American", "Q30"), ("British", "Q145"), ("Britons", "Q145")],
+     ("American", "Q30"), ("British", "Q145"), ("Britons", "Q145"), ("North Macedonian", "Q221")],
 )  # fmt: skip
 def test_demonyms(g: Gazetteer, text: str, qid: str) -> None:
     actor = g.by_demonym(text)

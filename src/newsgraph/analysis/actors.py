@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
@@ -44,10 +45,16 @@ from newsgraph.knowledge.names import first_name_gender
 from newsgraph.records import Actor, Analysis, Article, Salience
 from newsgraph.records import Mention as TextMention
 
+_RECENT_YEARS = 6  # how far from its office a bare surname still names a gazetteer person
 _SURNAME_SIMILARITY = 85  # rapidfuzz ratio on ASCII-folded surnames: "Vucic"/"Vučić" 100, "Vucci" 89
 _FULL_NAME_SIMILARITY = 90
 _SLUG = re.compile(r"[^a-z0-9]+")
 _AGENT_EXTENSION_DEPS = frozenset({"amod", "compound", "nmod"})
+# what is named after people: "the Nikola Tesla airport" is a place, not the inventor
+_NAMED_AFTER = frozenset(
+    """airport street square bridge avenue boulevard road university school hospital station
+    stadium arena museum park prize award foundation centre center hall""".split()
+)
 # prepositions after which a lone name is a place: "in Leposavić" is the town, not a minister
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 
@@ -122,9 +129,11 @@ class ArticleResolver:
         self.referents: dict[str, Referent] = {}
         self.people: list[PersonMention] = []
         self.acronyms: dict[str, Referent] = {}  # "(PLO)" after a name: the acronym names that actor
+        self.countries_named: set[str] = set()  # by any gazetteer name in the article
 
     def resolve(self, mentions: list[Mention]) -> list[Actor]:
         titles = find_titles(self.doc, self.gazetteer)
+        self.countries_named = {a.country for m in mentions for a in m.actors if a.country}
         name_spans = [m for m in mentions if m.label == "PER"]
         self._resolve_people(name_spans, titles)
         for mention in mentions:
@@ -138,7 +147,9 @@ class ArticleResolver:
     # -- people --------------------------------------------------------------------------
 
     def _resolve_people(self, mentions: list[Mention], titles: list[Title]) -> None:
-        """Full names first (they define the article's people), then lone surnames."""
+        """Full names first (they define the article's people), then lone surnames; a name that
+        names a place or a prize ("Belgrade's Nikola Tesla airport") is no one in the article."""
+        mentions = [m for m in mentions if not _named_after(m.span(self.doc))]
         full = [m for m in mentions if len(self._name_words(m)) >= 2 or m.how == "alias"]
         single = [m for m in mentions if m not in full]
         for mention in full:
@@ -211,11 +222,24 @@ class ArticleResolver:
                 other = ascii_fold(referent.surname).casefold()
                 if folded == other or fuzz.ratio(folded, other) >= _SURNAME_SIMILARITY:
                     return referent
-        candidates = self.gazetteer.by_surname(word)
+        candidates = [a for a in self.gazetteer.by_surname(word) if self._in_the_news(a)]
         if candidates:
             return self._referent(self._pick_person(candidates))
         name = word
         return Referent(local_id(name), name, "person", None, None, surname=name)
+
+    def _in_the_news(self, person: GazetteerActor) -> bool:
+        """Whether a bare surname can mean this person when the article never gives the full name:
+        someone whose country the article names too, in office within a few years of its date
+        ("Trump" in 2015 or 2023), not a Peruvian minister who shares a surname with a Russian
+        mercenary group ("Wagner")."""
+        if not person.offices:
+            return True
+        day = self.day or date.today().isoformat()
+        year = int(day[:4])
+        since, until = f"{year - _RECENT_YEARS:04d}{day[4:]}", f"{year + _RECENT_YEARS:04d}{day[4:]}"
+        recent = any((o.start or "") <= until and since <= (o.end or day) for o in person.offices)
+        return recent
 
     def _pick_person(self, candidates: list[GazetteerActor]) -> GazetteerActor:
         """Of several people with one name, the one in office on the article's date."""
@@ -500,6 +524,11 @@ def _take_first_name(doc: Doc, mention: Mention) -> None:
     if before.pos_ == "PROPN" and before.is_title and first_name_gender(f"{before.text} x"):
         mention.start -= 1
         mention.label = "PER"
+
+
+def _named_after(name: Span) -> bool:
+    root = name.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in _NAMED_AFTER
 
 
 def _known_surname(token: Token, gazetteer: Gazetteer | None) -> bool:
