@@ -244,3 +244,10 @@ def test_a_name_given_to_a_place_is_no_person(pipeline):
     text = "Chinese military transport aircraft landed at Belgrade's Nikola Tesla airport at the weekend."
     result = analyse(pipeline, text, date="2022-04-11")
     assert [a.kind for a in result.actors] == ["country"]  # China, from "Chinese"
+
+
+def test_a_bare_name_that_starts_a_groups_name_is_the_group_where_its_country_is_named(pipeline):
+    # "Wagner" is also the surname of a Peruvian minister in the gazetteer; Peru is not named here
+    text = "Wagner fighters seized a headquarters of Russia's army. Wagner has operated in Syria and Libya."
+    actors = by_id(analyse(pipeline, text, date="2023-06-26"))
+    assert actors["local:wagner-group"] == ["Wagner", "Wagner"]

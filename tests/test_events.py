@@ -190,6 +190,13 @@ def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
         ("Serbian military aircraft flew close to the boundary with Kosovo.", []),
         # police sent to a crossing are a show of force, not aid
         ("Kosovo sent special police units to the northern border crossings.", [("MOBILIZE", "Q1246", None)]),
+        ("Russia sent tanks to the border with Ukraine.", [("MOBILIZE", "Q159", "Q212")]),
+        # a signal, a border or ties pass between no one
+        ("Belgrade sent the wrong signal to Brussels.", []),
+        ("Finland shares a land border of some 1,300 kilometres with Russia.", []),
+        # leaving a room withdraws from nothing; leaving a union does
+        ("Viktor Orbán left the room before the vote.", []),
+        ("Britain left the European Union in 2020.", [("RETREAT", "Q145", "Q458")]),
     ],
 )
 def test_some_verbs_are_events_only_with_the_right_participants(pipeline, text, expected):

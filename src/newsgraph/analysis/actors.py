@@ -129,11 +129,13 @@ class ArticleResolver:
         self.referents: dict[str, Referent] = {}
         self.people: list[PersonMention] = []
         self.acronyms: dict[str, Referent] = {}  # "(PLO)" after a name: the acronym names that actor
-        self.countries_named: set[str] = set()  # by any gazetteer name in the article
+        self.countries_named: set[str] = set()  # by a name, demonym or capital in the article
 
     def resolve(self, mentions: list[Mention]) -> list[Actor]:
         titles = find_titles(self.doc, self.gazetteer)
-        self.countries_named = {a.country for m in mentions for a in m.actors if a.country}
+        self.countries_named = {
+            a.country for m in mentions for a in m.actors if a.kind == "country" and a.country
+        }
         name_spans = [m for m in mentions if m.label == "PER"]
         self._resolve_people(name_spans, titles)
         for mention in mentions:
@@ -157,7 +159,7 @@ class ArticleResolver:
         for mention in single:
             referent = self._person_for_surname(mention)
             if referent is not None:
-                self._add(referent, mention.start, mention.end, person=True)
+                self._add(referent, mention.start, mention.end, person=referent.kind == "person")
         self._add_untagged_surnames()
 
     def _add_untagged_surnames(self) -> None:
@@ -223,8 +225,14 @@ class ArticleResolver:
                 if folded == other or fuzz.ratio(folded, other) >= _SURNAME_SIMILARITY:
                     return referent
         candidates = [a for a in self.gazetteer.by_surname(word) if self._in_the_news(a)]
+        named = [a for a in candidates if a.country in self.countries_named]
+        group = next(
+            (g for g in self.gazetteer.by_first_word(word) if g.country in self.countries_named), None
+        )
+        if group is not None and not named:
+            return self._referent(group)  # "Wagner's fighters" in an article about Russia: the group
         if candidates:
-            return self._referent(self._pick_person(candidates))
+            return self._referent(self._pick_person(named or candidates))
         name = word
         return Referent(local_id(name), name, "person", None, None, surname=name)
 

@@ -141,7 +141,7 @@ def by_object(verb: Token, entry: Entry) -> Entry | None:
     recalling an envoy is a sanction, recalling a bombing a memory; a visit is made by people,
     not by aircraft."""
     objects = set()
-    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+    for obj in (o for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)):
         # "a state of emergency", "martial law restrictions": the words that say what is lifted
         named = [obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
         objects.update(t.lemma_.lower() for t in named)
@@ -152,13 +152,34 @@ def by_object(verb: Token, entry: Entry) -> Entry | None:
     if lemma in ("send", "dispatch") and objects & (MILITARY_UNITS | POLICE_UNITS):
         # "sent special police units to the crossings": a show of force, not aid
         return Entry("MOBILIZE", "police" if objects & POLICE_UNITS else "troops", entry.targets, False)
+    if objects & NOT_GIVEN and lemma in ("send", "give", "share"):
+        return None  # "sends the wrong signal", "shares a border with Russia", "gave it up"
     if lemma == "recall" and not objects & RECALLED:
         return None
+    if lemma == "leave" and not _leaves_a_party(verb, objects):
+        return None  # "left the room", "left the door open" withdraw from nothing
     subjects = {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"}
     return None if entry.mode == "visit" and subjects & VEHICLES else entry
 
 
 POLICE_UNITS = frozenset("police gendarmerie officer".split())
+# What is sent, given or shared without any aid or cooperation passing between actors.
+NOT_GIVEN = frozenset(
+    "signal message impression border frontier boundary tie history language culture value".split()
+)
+# What a party can withdraw from by leaving it, besides a named actor or place.
+LEFT_BEHIND = frozenset(
+    """talk negotiation coalition government alliance agreement deal treaty accord pact union bloc
+    mission organisation organization country territory region city town base post office
+    parliament institution process body court council assembly zone area position""".split()
+)
+
+
+def _leaves_a_party(verb: Token, objects: set[str]) -> bool:
+    named = any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
+    return named or bool(objects & LEFT_BEHIND)
+
+
 # Who can be recalled in a sanction, and what travels without visiting anyone.
 RECALLED = frozenset(
     "ambassador envoy diplomat consul representative staff mission troop soldier force".split()
@@ -167,7 +188,8 @@ VEHICLES = frozenset("aircraft plane jet drone helicopter airliner bomber fighte
 
 
 MILITARY_UNITS = frozenset(
-    "troop soldier peacekeeper force contingent deployment battalion brigade unit army navy warship".split()
+    """troop soldier peacekeeper force contingent deployment battalion brigade unit army navy warship
+    column convoy tank warplane mercenary""".split()
 )
 
 

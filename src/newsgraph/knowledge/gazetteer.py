@@ -161,6 +161,7 @@ class Gazetteer:
         self._alias: dict[str, list[tuple[str, bool]]] = {}
         self._demonym: dict[str, str] = {}
         self._people: dict[str, str] = {}
+        self._first_word: dict[str, list[str]] = {}  # "wagner" -> organisations named "Wagner …"
         self._metonym: dict[str, tuple[str, Metonym]] = {}
         self._surname: dict[str, list[str]] = {}
         self._country: dict[str, str] = {}
@@ -189,6 +190,11 @@ class Gazetteer:
                 self._offices.setdefault((office.role, office.country), []).append((actor.id, office))
         if actor.kind == "person":
             self._add_surnames(actor)
+        elif actor.kind in ("organization", "group"):
+            for alias in actor.aliases:
+                if len(alias.split()) >= 2:
+                    ids = self._first_word.setdefault(match_key(alias.split()[0]), [])
+                    ids += [] if actor.id in ids else [actor.id]
 
     def _add_surnames(self, actor: GazetteerActor) -> None:
         """Index the surname of the name and of every alias (spelling variants)."""
@@ -251,6 +257,10 @@ class Gazetteer:
         key = match_key(surname)
         ids = self._surname.get(key) or self._surname.get(_ARABIC_ARTICLE.sub("", key), [])
         return sorted((self._actors[i] for i in ids), key=_latest_end, reverse=True)
+
+    def by_first_word(self, word: str) -> list[GazetteerActor]:
+        """Organisations and groups whose name begins with the word ("Wagner" -> Wagner Group)."""
+        return [self._actors[i] for i in self._first_word.get(match_key(word), [])]
 
     def surname_keys(self) -> list[str]:
         """Every indexed surname key, for fuzzy matching of misspelt names."""
