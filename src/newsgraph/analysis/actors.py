@@ -238,16 +238,14 @@ class ArticleResolver:
 
     def _in_the_news(self, person: GazetteerActor) -> bool:
         """Whether a bare surname can mean this person when the article never gives the full name:
-        someone whose country the article names too, in office within a few years of its date
-        ("Trump" in 2015 or 2023), not a Peruvian minister who shares a surname with a Russian
-        mercenary group ("Wagner")."""
+        someone in office within a few years of its date, either side ("Trump" in 2015 or 2023;
+        "Milošević" in 1999 is not a deputy prime minister of 2020)."""
         if not person.offices:
             return True
         day = self.day or date.today().isoformat()
         year = int(day[:4])
         since, until = f"{year - _RECENT_YEARS:04d}{day[4:]}", f"{year + _RECENT_YEARS:04d}{day[4:]}"
-        recent = any((o.start or "") <= until and since <= (o.end or day) for o in person.offices)
-        return recent
+        return any((o.start or "") <= until and since <= (o.end or day) for o in person.offices)
 
     def _pick_person(self, candidates: list[GazetteerActor]) -> GazetteerActor:
         """Of several people with one name, the one in office on the article's date."""

@@ -138,8 +138,9 @@ def by_object(verb: Token, entry: Entry) -> Entry | None:
     """Some verbs change type with their object: accepting demands or lifting a curfew, a state
     of emergency or sanctions is a concession (lifting a blockade stays a military retreat), and
     sending troops or police a mobilisation. Some are events only with the right participants:
-    recalling an envoy is a sanction, recalling a bombing a memory; a visit is made by people,
-    not by aircraft."""
+    recalling an envoy is a sanction, recalling a bombing a memory; sending a signal or sharing a
+    border passes nothing between actors; leaving a room withdraws from nothing; a visit is made
+    by people, not by aircraft."""
     objects = set()
     for obj in (o for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)):
         # "a state of emergency", "martial law restrictions": the words that say what is lifted
@@ -153,7 +154,7 @@ def by_object(verb: Token, entry: Entry) -> Entry | None:
         # "sent special police units to the crossings": a show of force, not aid
         return Entry("MOBILIZE", "police" if objects & POLICE_UNITS else "troops", entry.targets, False)
     if objects & NOT_GIVEN and lemma in ("send", "give", "share"):
-        return None  # "sends the wrong signal", "shares a border with Russia", "gave it up"
+        return None  # "sends the wrong signal", "shares a border with Russia"
     if lemma == "recall" and not objects & RECALLED:
         return None
     if lemma == "leave" and not _leaves_a_party(verb, objects):
@@ -176,6 +177,7 @@ LEFT_BEHIND = frozenset(
 
 
 def _leaves_a_party(verb: Token, objects: set[str]) -> bool:
+    """ "left Kherson", "left the coalition": a named place or actor, or a body one belongs to."""
     named = any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
     return named or bool(objects & LEFT_BEHIND)
 
