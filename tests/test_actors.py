@@ -251,3 +251,10 @@ def test_a_bare_name_that_starts_a_groups_name_is_the_group_where_its_country_is
     text = "Wagner fighters seized a headquarters of Russia's army. Wagner has operated in Syria and Libya."
     actors = by_id(analyse(pipeline, text, date="2023-06-26"))
     assert actors["local:wagner-group"] == ["Wagner", "Wagner"]
+
+
+def test_a_military_rank_is_no_part_of_the_name(pipeline):
+    text = "Sergeant Marko Lekić was wounded near the crossing, and Captain Ana Pavlović led the patrol."
+    actors = by_id(analyse(pipeline, text, date="2023-09-25"))
+    assert actors["local:marko-lekic"] == ["Marko Lekić"]
+    assert actors["local:ana-pavlovic"] == ["Ana Pavlović"]
