@@ -198,6 +198,19 @@ MILITARY_UNITS = frozenset(
 # What a party made to act gives up: ordering it to is coercion, not a demand.
 YIELDING = frozenset({"SANCTION", "RETREAT", "REJECT", "CONCEDE"})
 CEASE_VERBS = frozenset("stop halt cease close shut suspend quit leave abandon surrender".split())
+# What a party stops doing when it de-escalates: "agreed to suspend its campaign" is no threat.
+HOSTILE_ACTIVITIES = frozenset(
+    """campaign attack offensive operation strike protest blockade boycott fighting hostility
+    shelling bombing raid""".split()
+)
+
+
+def ceases_hostilities(inner: Token) -> bool:
+    """ "suspend its campaign", "halt the attacks": an act of stopping one's own hostile action."""
+    objects = {c.lemma_.lower() for c in inner.children if c.dep_ == "dobj"}
+    return inner.lemma_.lower() in CEASE_VERBS and bool(objects & HOSTILE_ACTIVITIES)
+
+
 # Whom an order to act leaves acting on the giver's behalf ("ordered troops to withdraw").
 OWN_AGENTS = MILITARY_UNITS | frozenset(
     "police official officer ministry agency staff diplomat embassy government authority".split()

@@ -49,6 +49,7 @@ from newsgraph.analysis.event_grammar import (
     blocks_a_place,
     by_arrival,
     by_object,
+    ceases_hostilities,
     conjuncts,
     dictionary_lemma,
     going_to,
@@ -204,7 +205,7 @@ class SentenceCoder:
     def _framed(self, verb: Token, kind: str, inner: Token, entry: Entry | None, sources: list[str]) -> Coded:
         targets = self._targets(inner, entry, sources)
         if kind == "commit":
-            hostile = entry is not None and entry.type in HOSTILE
+            hostile = entry is not None and entry.type in HOSTILE and not ceases_hostilities(inner)
             return Coded(verb, "THREATEN" if hostile else "AGREE", None, sources, targets)
         if kind == "threaten":
             # a conditional threat is aimed at whoever must meet the condition, not at the place
