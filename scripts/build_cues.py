@@ -257,6 +257,8 @@ def fit_ranker(groups: list[list[list[str]]], labels: list[list[int]], l2: float
     """A conditional logit over each cue's readings (softmax within the cue), maximising the
     probability that falls on its matching readings. Features shared by all of a cue's readings
     cancel out and end with no weight."""
+    if not groups:
+        return {}  # no cue with a choice to learn from: the probability model picks alone
     names, matrix = _design([row for group in groups for row in group])
     group = np.concatenate([np.full(len(g), i) for i, g in enumerate(groups)])
     y = np.concatenate([np.asarray(g, dtype=float) for g in labels])
