@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "polnear" / "data"
 OUTPUT = ROOT / "src" / "newsgraph" / "knowledge" / "data" / "cues.tsv"
 TWO_HOP = frozenset({"xcomp", "ccomp", "advcl", "conj", "dobj"})
+PREDICATE_DEPS = ("acomp", "oprd")  # "they are hopeful that…": an adjective cue after a copula
 PUNCTUATION_CUES = {":", "—", "―", "–", "-"}  # colons and dashes are handled by the direct-quote rules
 
 
@@ -89,8 +90,15 @@ def span_root(span: Span) -> Token:
 
 
 def cue_head(span: Span) -> Token | None:
+    """The word a cue turns on: its last full verb, else its head noun ("claims that"), else a
+    predicate adjective ("are hopeful that", "is proud of")."""
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in ("be", "have", "do")]
-    return verbs[-1] if verbs else (span_root(span) if span.root.pos_ == "NOUN" else None)
+    if verbs:
+        return verbs[-1]
+    if span.root.pos_ == "NOUN":
+        return span_root(span)
+    adjectives = [t for t in span if t.pos_ == "ADJ" and t.dep_ in PREDICATE_DEPS]
+    return adjectives[-1] if adjectives else None
 
 
 def relation(cue: Token, content_root: Token) -> str | None:

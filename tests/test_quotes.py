@@ -529,3 +529,22 @@ def test_a_relative_clause_is_no_part_of_the_speakers_name(pipeline):
     text = "A shop owner who asked not to be named said residents were staying indoors."
     found = quotes(pipeline, text)
     assert spoken_by(found, "A shop owner")[2] == "residents were staying indoors"
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "content"),
+    [
+        ("The senators are hopeful that the bill will pass this week.", "The senators",
+         "that the bill will pass this week"),
+        ("Local traders were worried that the new crossing rules would cut their sales in half.",
+         "Local traders", "that the new crossing rules would cut their sales in half"),
+        ("Officials in Brussels are confident that the talks will resume next month.",
+         "Officials in Brussels", "that the talks will resume next month"),
+    ],
+)  # fmt: skip
+def test_a_predicate_adjective_attributes_a_belief_to_its_subject(pipeline, text, holder, content):
+    assert [(speaker, quoted) for _, speaker, quoted, _ in quotes(pipeline, text)] == [(holder, content)]
+
+
+def test_an_adjective_that_reports_nothing_is_no_cue(pipeline):
+    assert quotes(pipeline, "The bridge is wide enough for two lorries, and the road is quiet again.") == []

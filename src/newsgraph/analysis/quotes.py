@@ -147,7 +147,8 @@ class QuoteStage:
     def _best_content(self, cue: Token) -> tuple[Span | None, float]:
         """The cue's content and its probability: the reading (rule and cut) the model chooses when
         the cue clears its threshold, or, with no model shipped, the most precise rule that matches."""
-        if cue.pos_ not in ("VERB", "AUX", "NOUN") or cue.dep_ == "amod":
+        adjective_cue = cue.pos_ == "ADJ" and cue.dep_ in ("acomp", "oprd")
+        if (cue.pos_ not in ("VERB", "AUX", "NOUN") and not adjective_cue) or cue.dep_ == "amod":
             return None, 0.0
         if self.model is None:
             found = content_of(cue, self.rules)
@@ -415,6 +416,9 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     concerns" whoever raised them; for a speech verb the parse left without any, the name
     before it."""
     subject, verb = _subject(cue), cue
+    if subject is None and cue.pos_ == "ADJ":
+        verb = cue.head  # "the senators are hopeful that…": the copula's subject holds the hope
+        subject = _subject(verb)
     if subject is None and cue.pos_ == "NOUN" and cue.dep_ == "dobj":
         verb = cue.head  # "the Commission raised concerns about…": who raised them holds them
         subject = _subject(verb)
