@@ -219,10 +219,14 @@ def test_a_people_across_borders_is_not_the_state_of_its_name(pipeline, text, pe
 
 
 def test_a_people_named_as_a_modifier_is_not_the_state(pipeline):
-    text = "Milorad Dodik, the Serb member of Bosnia's presidency, said the Serb-run entity would stay."
+    text = (
+        "In January 2022 the United States sanctioned Milorad Dodik, the Serb member of Bosnia's "
+        "presidency, whose base is the Serb-run entity."
+    )
     actors = by_id(analyse(pipeline, text))
     assert "Q403" not in actors and "local:serbs" not in actors
     assert actors["Q335688"] == ["Milorad Dodik"] and actors["Q225"] == ["Bosnia"]
+    assert actors["Q30"] == ["the United States"]
     clashes = by_id(analyse(pipeline, "Soldiers were injured in clashes with Serb protesters in Zvečan."))
     assert clashes["local:serb-protesters"] == ["Serb protesters"] and "Q403" not in clashes
 

@@ -148,7 +148,7 @@ def _latest_end(actor: GazetteerActor) -> str:
 
 
 class Gazetteer:
-    """Look-ups over the actors: aliases, demonyms, metonyms, surnames, offices, agents."""
+    """Look-ups over the actors: aliases, demonyms, peoples, metonyms, surnames, offices, agents."""
 
     def __init__(
         self,
@@ -194,7 +194,8 @@ class Gazetteer:
             for alias in actor.aliases:
                 if len(alias.split()) >= 2:
                     ids = self._first_word.setdefault(match_key(alias.split()[0]), [])
-                    ids += [] if actor.id in ids else [actor.id]
+                    if actor.id not in ids:
+                        ids.append(actor.id)
 
     def _add_surnames(self, actor: GazetteerActor) -> None:
         """Index the surname of the name and of every alias (spelling variants)."""
