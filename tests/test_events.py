@@ -197,29 +197,20 @@ def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
         # leaving a room withdraws from nothing; leaving a union does
         ("Viktor Orbán left the room before the vote.", []),
         ("Britain left the European Union in 2020.", [("RETREAT", "Q145", "Q458")]),
-    ],
-)
-def test_some_verbs_are_events_only_with_the_right_participants(pipeline, text, expected):
-    assert coded(events(pipeline, text)) == expected
-
-
-def test_taking_delivery_is_aid_from_the_supplier(pipeline):
-    text = "Serbia took delivery of a Chinese air-defence system in 2022."
-    assert coded(events(pipeline, text)) == [("AID", "Q148", "Q403")]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+        # agreeing to stop one's own hostile action is no threat; a promised hostile act is
         ("Russia promised to halt the attacks on Ukrainian ports.", [("AGREE", "Q159", "Q212")]),
         (
             "Belgrade agreed to suspend its campaign to persuade other countries to withdraw their "
             "recognition of Kosovo.",
             [("AGREE", "Q403", "Q1246")],
         ),
-        # a promised hostile act is still a threat
         ("The EU agreed to impose sanctions on Russia.", [("THREATEN", "Q458", "Q159")]),
     ],
 )
-def test_agreeing_to_stop_hostilities_is_no_threat(pipeline, text, expected):
+def test_what_a_verb_codes_depends_on_its_participants(pipeline, text, expected):
     assert coded(events(pipeline, text)) == expected
+
+
+def test_taking_delivery_is_aid_from_the_supplier(pipeline):
+    text = "Serbia took delivery of a Chinese air-defence system in 2022."
+    assert coded(events(pipeline, text)) == [("AID", "Q148", "Q403")]
