@@ -124,6 +124,7 @@ class ArticleResolver:
         self.doc = doc
         self.text = article.text  # the doc's text; Doc.text would rebuild the string on every use
         self.day = article.date
+        self.news_window = _news_window(article.date or date.today().isoformat())
         self.title_key = f" {match_key(article.title or '')} "
         self.gazetteer = gazetteer
         self.referents: dict[str, Referent] = {}
@@ -226,10 +227,9 @@ class ArticleResolver:
                     return referent
         candidates = [a for a in self.gazetteer.by_surname(word) if self._in_the_news(a)]
         named = [a for a in candidates if a.country in self.countries_named]
-        group = next(
-            (g for g in self.gazetteer.by_first_word(word) if g.country in self.countries_named), None
-        )
-        if group is not None and not named:
+        groups = [] if named else self.gazetteer.by_first_word(word)
+        group = next((g for g in groups if g.country in self.countries_named), None)
+        if group is not None:
             return self._referent(group)  # "Wagner's fighters" in an article about Russia: the group
         if candidates:
             return self._referent(self._pick_person(named or candidates))
@@ -240,12 +240,10 @@ class ArticleResolver:
         """Whether a bare surname can mean this person when the article never gives the full name:
         someone in office within a few years of its date, either side ("Trump" in 2015 or 2023;
         "Milošević" in 1999 is not a deputy prime minister of 2020)."""
-        if not person.offices:
-            return True
-        day = self.day or date.today().isoformat()
-        year = int(day[:4])
-        since, until = f"{year - _RECENT_YEARS:04d}{day[4:]}", f"{year + _RECENT_YEARS:04d}{day[4:]}"
-        return any((o.start or "") <= until and since <= (o.end or day) for o in person.offices)
+        since, until = self.news_window
+        return not person.offices or any(
+            (o.start or "") <= until and since <= (o.end or until) for o in person.offices
+        )
 
     def _pick_person(self, candidates: list[GazetteerActor]) -> GazetteerActor:
         """Of several people with one name, the one in office on the article's date."""
@@ -278,11 +276,10 @@ class ArticleResolver:
         if mention.how == "metonym":
             if acts(mention.span(self.doc)):
                 self._add(self._referent(mention.actors[0]), mention.start, mention.end)
-        elif mention.how == "demonym" and (self._ethnic_group(mention) or self._people(mention)):
-            self._add_people(mention)
-        elif mention.how in ("alias", "demonym"):
-            end = self._with_agent_noun(mention) if mention.how == "demonym" else mention.end
-            self._add(self._referent(mention.actors[0]), mention.start, end)
+        elif mention.how == "demonym":
+            self._resolve_demonym(mention)
+        elif mention.how == "alias":
+            self._add(self._referent(mention.actors[0]), mention.start, mention.end)
         elif mention.label == "ORG":
             self._add(self._organisation(mention), mention.start, mention.end)
         elif mention.how == "group":
@@ -299,14 +296,19 @@ class ArticleResolver:
         people = self.doc[mention.end - 1].tag_ in ("NNPS", "NNS")
         return people and mention.start > 0 and self.doc[mention.start - 1].lower_ == "ethnic"
 
-    def _people(self, mention: Mention) -> str | None:
-        return self.gazetteer.people(mention.span(self.doc).text)
+    def _resolve_demonym(self, mention: Mention) -> None:
+        """ "Serbian officials" are Serbia's; a people ("Serbs", "ethnic Albanians") is a group."""
+        ethnic, people = self._ethnic_group(mention), self.gazetteer.people(mention.span(self.doc).text)
+        if ethnic or people:
+            self._add_people(mention, ethnic, people)
+        else:
+            self._add(self._referent(mention.actors[0]), mention.start, self._with_agent_noun(mention))
 
-    def _add_people(self, mention: Mention) -> None:
+    def _add_people(self, mention: Mention, ethnic: bool, people: str | None) -> None:
         """ "Serbs blocked the roads", "ethnic Albanians": a people, wherever it lives, not the state
         of the same name. As a modifier the word describes someone else: "Serb protesters" are a
         group of their own, "the Serb member of the presidency" and "a Serb-run entity" no actor."""
-        ethnic, word = self._ethnic_group(mention), self.doc[mention.end - 1]
+        word = self.doc[mention.end - 1]
         modifier = word.pos_ not in ("NOUN", "PROPN") or word.dep_ in ("amod", "compound", "npadvmod")
         if modifier and not ethnic:
             end = self._with_agent_noun(mention)
@@ -315,7 +317,7 @@ class ArticleResolver:
                 self._add(Referent(local_id(group.text), group.text, "group", None, None), group.start, end)
             return
         start = mention.start - 1 if ethnic else mention.start
-        people = self._people(mention) or self.doc[start : mention.end].text  # "ethnic Russians"
+        people = people or self.doc[start : mention.end].text  # "ethnic Russians"
         self._add(Referent(local_id(people), people, "group", None, None), start, mention.end)
 
     def _with_agent_noun(self, mention: Mention) -> int:
@@ -530,6 +532,12 @@ def _take_first_name(doc: Doc, mention: Mention) -> None:
     if before.pos_ == "PROPN" and before.is_title and first_name_gender(f"{before.text} x"):
         mention.start -= 1
         mention.label = "PER"
+
+
+def _news_window(day: str) -> tuple[str, str]:
+    """The dates within ``_RECENT_YEARS`` of an ISO date, either side."""
+    year = int(day[:4])
+    return f"{year - _RECENT_YEARS:04d}{day[4:]}", f"{year + _RECENT_YEARS:04d}{day[4:]}"
 
 
 def _named_after(name: Span) -> bool:

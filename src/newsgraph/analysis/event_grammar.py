@@ -159,8 +159,11 @@ def by_object(verb: Token, entry: Entry) -> Entry | None:
         return None
     if lemma == "leave" and not _leaves_a_party(verb, objects):
         return None  # "left the room", "left the door open" withdraw from nothing
-    subjects = {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"}
-    return None if entry.mode == "visit" and subjects & VEHICLES else entry
+    if entry.mode == "visit" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in VEHICLES for c in verb.children
+    ):
+        return None
+    return entry
 
 
 POLICE_UNITS = frozenset("police gendarmerie officer".split())

@@ -405,7 +405,7 @@ def _speaker_is_topic(speaker: Speaker, content: Span, cue: Token) -> bool:
     said was…")."""
     if speaker.start is None or speaker.end is None:
         return False
-    if is_speech_verb(cue) and not any(c.dep_ == "auxpass" for c in cue.children):
+    if is_speech_verb(cue) and not _passive(cue):
         return False  # but "the deal was announced" is no announcement by the deal
     return cue.dep_ != "relcl" and speaker.start < content.end_char and content.start_char < speaker.end
 
@@ -482,8 +482,13 @@ def _subject(verb: Token) -> Token | None:
 def _raised(verb: Token) -> bool:
     """A passive belief or report verb whose subject is raised from the clause it governs
     ("is expected to", "was said to have"): the subject is what the claim is about."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    return passive and verb.lemma_.lower() in _RAISING and any(c.dep_ == "xcomp" for c in verb.children)
+    return (
+        _passive(verb) and verb.lemma_.lower() in _RAISING and any(c.dep_ == "xcomp" for c in verb.children)
+    )
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _name_part(span: Span) -> Span:
