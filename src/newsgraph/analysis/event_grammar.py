@@ -159,17 +159,59 @@ def by_object(verb: Token, entry: Entry) -> Entry | None:
         return None
     if lemma == "leave" and not _leaves_a_party(verb, objects):
         return None  # "left the room", "left the door open" withdraw from nothing
-    if entry.mode == "visit" and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in VEHICLES for c in verb.children
-    ):
+    if entry.mode == "visit" and not _visit_by_people(verb):
         return None
+    if lemma == "impose" and not objects & PENALTIES and not _imposed_on_someone(verb):
+        return None  # "imposed changes to the election law" punishes no one
+    if lemma == "meet" and objects & REQUIREMENTS:
+        return None  # "once it met the conditions" meets nobody
+    if lemma == "give" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return None  # "gave up neutrality" gives nothing to anyone
+    if entry.mode == "phone" and _names_something(verb):
+        return None  # "what he called a special operation" is a name, not a call
     return entry
+
+
+def _imposed_on_someone(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in verb.children)
+
+
+def _visit_by_people(verb: Token) -> bool:
+    """A visit is made by people and received as people: not by aircraft or airlines ("the jets
+    flew to", "the carrier kept flying to"), not in flying one ("flies MiG-29 fighters"), nor in
+    receiving things ("received a Pantsir system", "received ten votes")."""
+    subjects = [c for v in xcomp_chain(verb) for c in v.children if c.dep_ == "nsubj"]  # "kept flying"
+    if any(s.lemma_.lower() in VEHICLES for s in subjects):
+        return False
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in VEHICLES:
+            return False
+        if child.dep_ == "dobj" and verb.lemma_.lower() == "receive" and not _is_party(child):
+            return False
+    return True
+
+
+def _is_party(noun: Token) -> bool:
+    """A name, a pronoun or a noun for people or a body: who can be received as a guest."""
+    if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
+        return True
+    return noun.lemma_.lower() in GUESTS
+
+
+def _names_something(verb: Token) -> bool:
+    """ "what he called an operation", "a move Belgrade called a provocation": the object is a
+    name for something, the thing named is the relative clause's noun."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.dep_ == "oprd" for c in verb.children) or any(o.lower_ in ("what", "which") for o in objects):
+        return True
+    return verb.dep_ == "relcl" and bool(objects)
 
 
 POLICE_UNITS = frozenset("police gendarmerie officer".split())
 # What is sent, given or shared without any aid or cooperation passing between actors.
 NOT_GIVEN = frozenset(
-    "signal message impression border frontier boundary tie history language culture value".split()
+    """signal message impression border frontier boundary tie history language culture value figure
+    detail number estimate date timetable interview speech answer explanation account""".split()
 )
 # What a party can withdraw from by leaving it, besides a named actor or place.
 LEFT_BEHIND = frozenset(
@@ -189,7 +231,24 @@ def _leaves_a_party(verb: Token, objects: set[str]) -> bool:
 RECALLED = frozenset(
     "ambassador envoy diplomat consul representative staff mission troop soldier force".split()
 )
-VEHICLES = frozenset("aircraft plane jet drone helicopter airliner bomber fighter ship warship".split())
+VEHICLES = frozenset(
+    "aircraft plane jet drone helicopter airliner bomber fighter ship warship airline carrier".split()
+)
+# Who is received on a visit, besides names and office titles.
+GUESTS = frozenset(
+    """delegation guest visitor counterpart envoy official leader head team mission president
+    minister premier chancellor king queen ambassador secretary commander chief pope""".split()
+)
+# What is imposed as a penalty or restriction even when the text does not say on whom.
+PENALTIES = frozenset(
+    """sanction measure restriction tariff duty fine penalty ban embargo curfew blockade freeze
+    limit quota levy""".split()
+)
+# What a party meets by fulfilling it, not by meeting anyone.
+REQUIREMENTS = frozenset(
+    """condition requirement criterion criteria standard target deadline expectation goal obligation
+    benchmark""".split()
+)
 
 
 MILITARY_UNITS = frozenset(

@@ -147,7 +147,8 @@ class SentenceCoder:
         first entry whose target relation the sentence has."""
         lemma = dictionary_lemma(verb, self.verbs)
         particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-        preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+        # "called on Monday" is a call, not "call on"
+        preps = [c.lower_ for c in verb.children if c.dep_ == "prep" and not _dates(c)]
         for word in particles + preps:
             if f"{lemma} {word}" in self.verbs:
                 return self.verbs[f"{lemma} {word}"][0]
@@ -169,9 +170,9 @@ class SentenceCoder:
             inner = next((c for c in state.children if c.dep_ == "xcomp"), None) if kind else None
         if kind is None or inner is None:
             return None
-        consumed.update(
-            [inner.i, *(c.i for c in conjuncts(inner))]
-        )  # "promised to democratize … and establish"
+        # "promised to democratize … and establish" is one promise; "urged calm and called on the
+        # West to impose sanctions" (the parse hangs "called" on "calm") a second act of its own
+        consumed.update([inner.i, *(c.i for c in conjuncts(inner) if not _frames_its_own(c))])
         entry = self._entry(inner)
         sources = self._actors_of_subject(verb)
         party = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -265,6 +266,8 @@ class SentenceCoder:
         entry = self._noun_entry(noun)
         assert entry is not None
         light = dictionary_lemma(verb, LIGHT_VERBS)
+        if light == "hold" and noun.lemma_.lower() == "veto":
+            return None  # "Russia, which holds a veto": a power it has, not one it used
         if light == "lodge" and entry.type == "PROTEST":
             entry = Entry("ACCUSE", "disapprove", ("prep:with", "prep:to"), False)  # a diplomatic protest
         elif light in ("end", "halt", "suspend", "break") and entry.type in COOPERATIVE:
@@ -392,8 +395,9 @@ class SentenceCoder:
 
     def _first_actors_inside(self, head: Token, besides: Iterable[str] = ()) -> list[str]:
         """The first actors named inside a phrase, with their coordination ("scores of Sierra Leonean
-        and Liberian refugees"), or the country of the first capital named as a place."""
-        for token in head.subtree:
+        and Liberian refugees"), or the country of the first capital named as a place; not inside a
+        relative clause ("police units, a move Belgrade called…" are not sent to Belgrade)."""
+        for token in _outside_relative_clauses(head):
             actor = self.actors.by_token.get(token.i)
             if actor is not None and actor not in besides:
                 phrase = token.head if token.dep_ in ("amod", "compound", "nmod", "poss") else token
@@ -532,3 +536,23 @@ class SentenceCoder:
                     start=trigger.idx, end=trigger.idx + len(trigger.text), mode=coded.mode, date=date,
                     negated=coded.negated, modality=coded.modality, claimed_by=claimed,  # type: ignore[arg-type]
                 )  # fmt: skip
+
+
+def _dates(prep: Token) -> bool:
+    """The preposition's object is a date or time ("on Monday", "in the evening")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def _frames_its_own(verb: Token) -> bool:
+    """A verb with its own "to"-clause ("called on X to impose"): the head of a frame of its own."""
+    return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
+def _outside_relative_clauses(head: Token) -> list[Token]:
+    """The phrase's tokens in order, less its relative clauses."""
+    found, frontier = [], [head]
+    while frontier:
+        token = frontier.pop()
+        found.append(token)
+        frontier.extend(c for c in token.children if c.dep_ != "relcl")
+    return sorted(found, key=lambda t: t.i)
