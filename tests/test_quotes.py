@@ -548,3 +548,10 @@ def test_a_predicate_adjective_attributes_a_belief_to_its_subject(pipeline, text
 
 def test_an_adjective_that_reports_nothing_is_no_cue(pipeline):
     assert quotes(pipeline, "The bridge is wide enough for two lorries, and the road is quiet again.") == []
+
+
+def test_a_place_before_the_speakers_name_is_no_part_of_it(pipeline):
+    text = "In Banja Luka, Nebojša Vujić, a shop owner, said the outcome would be fought over for weeks."
+    found = quotes(pipeline, text)
+    assert spoken_by(found, "Nebojša Vujić")[2] == "the outcome would be fought over for weeks"
+

@@ -493,13 +493,18 @@ def _passive(verb: Token) -> bool:
 
 def _name_part(span: Span) -> Span:
     """ "Milena Stojković, a researcher at the Lab," -> "Milena Stojković" (drop appositions and
-    relative clauses: "a shop owner who asked not to be named" -> "a shop owner")."""
-    end = span.end
+    relative clauses: "a shop owner who asked not to be named" -> "a shop owner"); a place the
+    parse hung on the name before a comma ("In Banja Luka, Nebojša Vujić") and a preposition left
+    without its object ("the authorities in") are no part of it either."""
+    start, end = span.start, span.end
     for token in span:
         if token.i > span.root.i and (token.text in (",", "(", "—", "–") or token.dep_ in ("relcl", "appos")):
             end = max(token.left_edge.i, span.root.i + 1)
             break
-    return span.doc[span.start : end] if end > span.start else span
+    start = max([start, *(t.i + 1 for t in span.doc[start : span.root.i] if t.text == ",")])
+    while end - 1 > span.root.i and span.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
+        end -= 1
+    return span.doc[start:end] if end > start else span
 
 
 def _has_subject(cue: Token) -> bool:
