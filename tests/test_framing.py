@@ -13,6 +13,7 @@ from newsgraph.analysis import framing, genre, narratives
 from newsgraph.analysis.pipeline import load_language
 from newsgraph.analysis.textvec import TokenVectors, doc_context, fit_vocabulary, load_embedder
 from newsgraph.predict import predict_app
+from newsgraph.records import Article
 from newsgraph.semeval import read_documents, read_mentions
 
 from conftest import FIXTURES
@@ -127,6 +128,34 @@ def test_genre_defaults_to_reporting_when_unsure():
     assert model.decide(np.array([0.45, 0.35, 0.2]))[0] == "reporting"
     assert model.decide(np.array([0.45, 0.35, 0.2]), genre.UNIFORM_PRIOR)[0] == "opinion"
     assert model.decide(np.array([0.95, 0.04, 0.01]))[0] == "opinion"
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "expected"),
+    [
+        ("Opinion: The sanctions are the bill for a double game", None, "opinion"),
+        ("Why the Balkans still wait | Comment", None, "opinion"),
+        ("Kosovo: the plan nobody signed", "https://example.org/commentisfree/2023/mar/20/kosovo", "opinion"),
+        ("Satire: Parliament votes to abolish Mondays", None, "satire"),
+        ("Belgrade: protesters block the main bridge", "https://example.org/news/2023/belgrade", None),
+        ("Analysis: what the Ohrid annex commits Serbia to", None, None),
+    ],
+)
+def test_an_outlets_own_label_names_the_genre(title, url, expected):
+    assert genre.labelled_genre(title, url) == expected
+
+
+def test_a_labelled_opinion_piece_is_opinion_whatever_its_style():
+    # written like a wire report, labelled an opinion piece by its outlet
+    text = (
+        "BELGRADE – The United States placed the head of Serbia's intelligence agency on its "
+        "sanctions list on Tuesday. The Treasury said he had used his office to help Russia. "
+        "He rejected the accusations, the agency said in a statement."
+    )
+    pipeline = api.load_pipeline(stages=("genre",))
+    plain = pipeline.analyze(Article(id="g1", text=text, title="US sanctions Serbian spy chief"))
+    labelled = pipeline.analyze(Article(id="g2", text=text, title="Opinion: US sanctions Serbian spy chief"))
+    assert plain.article.genre == "reporting" and labelled.article.genre == "opinion"
 
 
 def test_other_wins_only_over_weaker_narratives():

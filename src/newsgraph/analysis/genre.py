@@ -12,8 +12,10 @@ for a change of class prior), so that reporting wins whenever the model is unsur
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH
@@ -37,6 +39,28 @@ _FIRST = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselv
 _SECOND = {"you", "your", "yours", "yourself", "yourselves"}
 _REPORTING = {"say", "tell", "announce", "report", "state", "add", "according", "confirm", "claim"}
 _QUOTES = set('"“”«»')
+
+
+# What outlets write over or under a piece, or in its address, to say what kind of piece it is:
+# "Opinion: …", "… | Comment", "/commentisfree/". A label the outlet gave beats any model.
+_LABELS = {
+    "opinion": "opinion", "comment": "opinion", "commentary": "opinion", "editorial": "opinion",
+    "op-ed": "opinion", "oped": "opinion", "column": "opinion", "viewpoint": "opinion",
+    "letters": "opinion", "commentisfree": "opinion", "satire": "satire",
+}  # fmt: skip
+_TITLE_LABEL = re.compile(r"^\s*([A-Za-z-]+)\s*[:|]|[|–—]\s*([A-Za-z-]+)\s*$")
+_URL_SECTION = re.compile(r"/([a-z-]+)/")
+
+
+def labelled_genre(title: str | None, url: str | None) -> str | None:
+    """The genre the outlet labelled the piece with in its title or its address, if any."""
+    match = _TITLE_LABEL.search(title or "")
+    if match:
+        label = _LABELS.get((match.group(1) or match.group(2)).lower())
+        if label:
+            return label
+    path = urlsplit(url or "").path.lower()
+    return next((_LABELS[s] for s in _URL_SECTION.findall(path) if s in _LABELS), None)
 
 
 def style_features(doc: Doc) -> np.ndarray:
@@ -128,7 +152,8 @@ def predict_genres(
 
 @register_stage("genre")
 class GenreStage:
-    """Sets ``article.genre`` unless the input already gave one."""
+    """Sets ``article.genre`` unless the input already gave one: the outlet's own label
+    ("Opinion: …"), else the model's."""
 
     name = "genre"
 
@@ -137,6 +162,9 @@ class GenreStage:
         self.model = load_model()
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
-        if analysis.article.genre is None and len(doc):
-            bag = genre_bag(doc, analysis.article.title)
-            analysis.article.genre = predict_genres(self.model, [bag])[0]  # type: ignore[assignment]
+        article = analysis.article
+        if article.genre is None:
+            article.genre = labelled_genre(article.title, article.url)  # type: ignore[assignment]
+        if article.genre is None and len(doc):
+            bag = genre_bag(doc, article.title)
+            article.genre = predict_genres(self.model, [bag])[0]  # type: ignore[assignment]
