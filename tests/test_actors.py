@@ -264,3 +264,17 @@ def test_a_military_rank_is_no_part_of_the_name(pipeline):
     actors = by_id(analyse(pipeline, text, date="2023-09-25"))
     assert actors["local:marko-lekic"] == ["Marko Lekić"]
     assert actors["local:ana-pavlovic"] == ["Ana Pavlović"]
+
+
+def test_a_lone_name_used_as_a_place_is_no_person(pipeline):
+    # NER reads these towns, crossings and rivers as people; how the article uses them says otherwise
+    text = (
+        "Fighting continued near Avdiivka on Monday. Wagner fighters took over the headquarters in "
+        "Rostov-on-Don and sent a column towards Moscow. Serbs blocked the Jarinje and Brnjak crossings, "
+        "and one driver said he only wanted to drive to Raška. Grain still moves via the Danube."
+    )
+    actors = by_id(analyse(pipeline, text, date="2023-06-26"))
+    assert actors["local:serbs"] == ["Serbs"]
+    assert [
+        i for i in actors if i.startswith("local:") and i not in ("local:serbs", "local:wagner-group")
+    ] == []

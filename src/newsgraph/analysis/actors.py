@@ -57,6 +57,12 @@ _NAMED_AFTER = frozenset(
 )
 # prepositions after which a lone name is a place: "in Leposavić" is the town, not a minister
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
+_DIRECTIONS = frozenset({"towards", "toward", "into", "along", "via"})
+_TRAVEL_VERBS = frozenset("go travel fly drive return move head come walk march flee sail".split())
+_PLACE_NOUNS = frozenset(
+    """crossing region oblast province river city town village port airport border district
+    municipality valley area bridge""".split()
+)
 
 
 @dataclass(slots=True)
@@ -233,8 +239,9 @@ class ArticleResolver:
             return self._referent(group)  # "Wagner's fighters" in an article about Russia: the group
         if candidates:
             return self._referent(self._pick_person(named or candidates))
-        name = word
-        return Referent(local_id(name), name, "person", None, None, surname=name)
+        if any(_reads_as_place(t) for t in self.doc if t.text == word):
+            return None  # "fighting near Avdiivka", "the Jarinje crossing": NER's person is a place
+        return Referent(local_id(word), word, "person", None, None, surname=word)
 
     def _in_the_news(self, person: GazetteerActor) -> bool:
         """Whether a bare surname can mean this person when the article never gives the full name:
@@ -551,6 +558,26 @@ def _known_surname(token: Token, gazetteer: Gazetteer | None) -> bool:
         return False
     head = token.head
     return not (token.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS and head.i == token.i - 1)
+
+
+def _reads_as_place(token: Token) -> bool:
+    """A word used as a place: after a place preposition ("in Kherson", "towards Rostov") or naming
+    a crossing, a region or a river ("the Jarinje and Brnjak crossings", "Luhansk region")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    doc, i = token.doc, token.i
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1  # "via the Danube"
+    before = doc[i - 1] if i > 0 else None
+    after = doc[token.i + 1].lemma_.lower() if token.i + 1 < len(doc) else ""
+    described = token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in _PLACE_NOUNS
+    if described or after in _PLACE_NOUNS:
+        return True
+    if before is None:
+        return False
+    travelled = before.lower_ == "to" and before.head.lemma_.lower() in _TRAVEL_VERBS  # "drive to Raška"
+    hyphenated = before.text == "-" and i > 1 and doc[i - 2].lower_ in ("on", "upon")  # "Rostov-on-Don"
+    return before.lower_ in _PLACE_PREPOSITIONS or before.lower_ in _DIRECTIONS or travelled or hyphenated
 
 
 def _starts_with_first_name(span: Span) -> bool:
