@@ -265,7 +265,8 @@ AGENT_DROP_WORDS = frozenset(
 )
 AGENT_SUPPLEMENT = {  # common agent words the Phoenix file lacks (manual)
     "official": "GOV", "officials": "GOV", "opposition": "OPP", "troops": "MIL",
-    "forces": "MIL", "armed forces": "MIL", "regime": "GOV",
+    "forces": "MIL", "armed forces": "MIL", "regime": "GOV", "leader": "GOV", "leaders": "GOV",
+    "leadership": "GOV",
 }  # fmt: skip
 AGENT_SECTOR_RANK = {"GOV": 0, "MIL": 1, "COP": 2, "JUD": 3, "LEG": 4, "SPY": 5}
 

@@ -231,6 +231,10 @@ def test_a_people_named_as_a_modifier_is_not_the_state(pipeline):
     assert actors["Q30"] == ["the United States"]
     clashes = by_id(analyse(pipeline, "Soldiers were injured in clashes with Serb protesters in Zvečan."))
     assert clashes["local:serb-protesters"] == ["Serb protesters"] and "Q403" not in clashes
+    leaders = by_id(
+        analyse(pipeline, "Serb leaders in the north rejected the plan, and Serbian leaders backed them.")
+    )
+    assert leaders["local:serb-leaders"] == ["Serb leaders"] and leaders["Q403"] == ["Serbian leaders"]
 
 
 def test_a_surname_after_a_place_preposition_stays_a_place(pipeline):
