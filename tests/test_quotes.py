@@ -554,4 +554,3 @@ def test_a_place_before_the_speakers_name_is_no_part_of_it(pipeline):
     text = "In Banja Luka, Nebojša Vujić, a shop owner, said the outcome would be fought over for weeks."
     found = quotes(pipeline, text)
     assert spoken_by(found, "Nebojša Vujić")[2] == "the outcome would be fought over for weeks"
-
