@@ -282,3 +282,13 @@ def test_a_lone_name_used_as_a_place_is_no_person(pipeline):
     assert [
         i for i in actors if i.startswith("local:") and i not in ("local:serbs", "local:wagner-group")
     ] == []
+
+
+def test_a_town_named_as_one_is_no_organisation(pipeline):
+    text = (
+        "The leaders met after a long day of talks in the lakeside town of Ohrid. Chinese companies own "
+        "copper mines around Bor. A US aid package remains stuck in Congress."
+    )
+    actors = by_id(analyse(pipeline, text))
+    assert "local:ohrid" not in actors and "local:bor" not in actors
+    assert actors["local:congress"] == ["Congress"]  # "in" is no proof of a place

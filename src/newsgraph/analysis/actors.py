@@ -58,6 +58,7 @@ _NAMED_AFTER = frozenset(
 # prepositions after which a lone name is a place: "in Leposavić" is the town, not a minister
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 _DIRECTIONS = frozenset({"towards", "toward", "into", "along", "via"})
+_ONLY_PLACES_AFTER = frozenset({"near", "outside", "around", "across", "throughout", "towards", "toward"})
 _TRAVEL_VERBS = frozenset("go travel fly drive return move head come walk march flee sail".split())
 _PLACE_NOUNS = frozenset(
     """crossing region oblast province river city town village port airport border district
@@ -287,7 +288,7 @@ class ArticleResolver:
             self._resolve_demonym(mention)
         elif mention.how == "alias":
             self._add(self._referent(mention.actors[0]), mention.start, mention.end)
-        elif mention.label == "ORG":
+        elif mention.label == "ORG" and not _organisation_as_place(mention.span(self.doc)):
             self._add(self._organisation(mention), mention.start, mention.end)
         elif mention.how == "group":
             span = mention.span(self.doc)
@@ -561,23 +562,40 @@ def _known_surname(token: Token, gazetteer: Gazetteer | None) -> bool:
 
 
 def _reads_as_place(token: Token) -> bool:
-    """A word used as a place: after a place preposition ("in Kherson", "towards Rostov") or naming
-    a crossing, a region or a river ("the Jarinje and Brnjak crossings", "Luhansk region")."""
+    """A word used as a place: named as one (below), or after a place preposition ("in Kherson",
+    "towards Rostov", "drive to Raška")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    if _named_as_place(token):
+        return True
     doc, i = token.doc, token.i
     if i > 0 and doc[i - 1].lower_ == "the":
         i -= 1  # "via the Danube"
     before = doc[i - 1] if i > 0 else None
-    after = doc[token.i + 1].lemma_.lower() if token.i + 1 < len(doc) else ""
-    described = token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in _PLACE_NOUNS
-    if described or after in _PLACE_NOUNS:
-        return True
     if before is None:
         return False
     travelled = before.lower_ == "to" and before.head.lemma_.lower() in _TRAVEL_VERBS  # "drive to Raška"
     hyphenated = before.text == "-" and i > 1 and doc[i - 2].lower_ in ("on", "upon")  # "Rostov-on-Don"
     return before.lower_ in _PLACE_PREPOSITIONS or before.lower_ in _DIRECTIONS or travelled or hyphenated
+
+
+def _named_as_place(token: Token) -> bool:
+    """The name of a crossing, a region or a town: "the Jarinje crossing", "Luhansk region", "the
+    lakeside town of Ohrid"."""
+    doc = token.doc
+    after = doc[token.i + 1].lemma_.lower() if token.i + 1 < len(doc) else ""
+    described = token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in _PLACE_NOUNS
+    of_place = (
+        token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PLACE_NOUNS
+    )
+    return described or of_place or after in _PLACE_NOUNS
+
+
+def _organisation_as_place(name: Span) -> bool:
+    """An ORG of NER's named as a place, or after a preposition no organisation follows ("copper
+    mines around Bor"); "in" and "at" are left out: "in Congress", "at the Institute"."""
+    before = name.doc[name.start - 1].lower_ if name.start > 0 else ""
+    return _named_as_place(name.root) or before in _ONLY_PLACES_AFTER
 
 
 def _starts_with_first_name(span: Span) -> bool:
