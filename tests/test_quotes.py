@@ -554,3 +554,15 @@ def test_a_place_before_the_speakers_name_is_no_part_of_it(pipeline):
     text = "In Banja Luka, Nebojša Vujić, a shop owner, said the outcome would be fought over for weeks."
     found = quotes(pipeline, text)
     assert spoken_by(found, "Nebojša Vujić")[2] == "the outcome would be fought over for weeks"
+
+
+def test_the_second_half_of_a_split_quote_read_as_the_cues_clause_joins_the_first(pipeline):
+    # the parse makes the second half the reported clause of "said", not a quotation of its own
+    text = (
+        "Senators from both parties joined the hearing on Tuesday.\n\n"
+        "“Every time you say that,” Tester said, referring to the one percent excuse, “you give "
+        "ammunition to the people who want to break up the big banks.”"
+    )
+    found = [q for q in quotes(pipeline, text) if q[1] == "Tester"]
+    assert len(found) == 1
+    assert found[0][2].startswith("Every time you say that,”") and found[0][2].endswith("big banks")

@@ -118,7 +118,7 @@ class QuoteStage:
         # each quotation without its closing full stop or comma, for telling what holds it
         cores = [(s, _word_end(text, s, e)) for s, e in regions]
         direct = merge_runs(text, self._direct(doc, text, regions, cores, actors, reported))
-        analysis.quotes = sorted(settle(direct, reported, cores), key=lambda q: q.start)
+        analysis.quotes = sorted(settle(text, direct, reported, cores), key=lambda q: q.start)
 
     # -- reported speech -----------------------------------------------------------------
 
@@ -284,21 +284,43 @@ def _same_run(text: str, first: Candidate, second: Candidate) -> bool:
     return around_cue or len(gap) <= 80
 
 
-def settle(direct: list[Candidate], reported: list[Candidate], cores: list[tuple[int, int]]) -> list[Quote]:
+def settle(
+    text: str, direct: list[Candidate], reported: list[Candidate], cores: list[tuple[int, int]]
+) -> list[Quote]:
     """One quote per stretch of text: direct quotes first, then reported speech that neither
     overlaps them nor sits inside another quote's content ("she said the poll showed…"). Of two
     reported readings the likelier wins, and the outer one unless the inner is clearly likelier:
     "…he resigned after allegations that he bit a dancer, according to court papers" is the
-    papers' claim, the allegation inside it."""
+    papers' claim, the allegation inside it. A quotation the cue's reported clause holds, after
+    the cue, is the second half of the quotation before the cue ("“A,” she said, “b.”")."""
     kept = [c.quote for c in direct]
+    first_halves = {c.cue_at: c.quote for c in direct if c.cue_at is not None}
     for candidate in likeliest_first(reported):
         quote = candidate.quote
         overlaps = any(quote.start < q.end and q.start < quote.end for q in kept)
         nested = any(q.start <= candidate.cue_at < q.end for q in kept if candidate.cue_at is not None)
-        if not overlaps and not nested:
-            quote.direct = any(quote.start <= s and e <= quote.end for s, e in cores)
+        if overlaps or nested:
+            continue
+        quote.direct = any(quote.start <= s and e <= quote.end for s, e in cores)
+        first = first_halves.get(candidate.cue_at) if quote.direct else None
+        if first is not None and _second_half(text, first, quote, candidate.cue_at):
+            first.end, first.text = quote.end, text[first.start : quote.end]
+        else:
             kept.append(quote)
     return kept
+
+
+def _second_half(text: str, first: Quote, second: Quote, cue_at: int | None) -> bool:
+    """A named speaker's words on both sides of one cue in one paragraph, the first half ending
+    in the comma that splits a quotation, with only the speaker between it and the cue ("“Every
+    time you say that,” Tester said, “you…”"; not a title: "“The Apprentice,” who…, said")."""
+    if cue_at is None or not first.end <= cue_at < second.start or not first.text.endswith(","):
+        return False
+    same = (first.speaker, first.speaker_text) == (second.speaker, second.speaker_text)
+    if not same or first.speaker_text is None or "\n" in text[first.end : second.start]:
+        return False
+    between = text[first.end : cue_at].replace(first.speaker_text, "", 1)
+    return not between.strip(" ,\"'”’»")
 
 
 def likeliest_first(reported: list[Candidate]) -> list[Candidate]:
