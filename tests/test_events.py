@@ -230,6 +230,17 @@ def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
             "Kosovo sent special police units to the crossings, a move Belgrade called a provocation.",
             [("MOBILIZE", "Q1246", None)],
         ),
+        # the countries asked are the target, unnamed; what they are asked to do names no addressee
+        (
+            "Brussels has asked candidate countries to align with its sanctions on Russia.",
+            [("REQUEST", "Q458", None)],
+        ),
+        ("The EU urged Serbia to align with its sanctions on Russia.", [("REQUEST", "Q458", "Q403")]),
+        # what a meeting discusses is its topic, not a party to it
+        (
+            "EU leaders gathered in Brussels to discuss a ban on imports of Russian oil.",
+            [("CONSULT", "Q458", None)],
+        ),
         # figures given are no aid; an airline flying to Moscow pays no visit
         ("Vučić said the price would be favourable. He gave no figures.", []),
         ("The national carrier, Air Serbia, has kept flying to Moscow.", []),

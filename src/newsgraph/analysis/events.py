@@ -179,8 +179,14 @@ class SentenceCoder:
         if kind == "compel" and party is not None and party.lemma_.lower() not in OWN_AGENTS:
             coded = self._compelled(verb, inner, entry, sources, party)
         elif kind == "request":
-            addressee = self._first_actor(verb, ("dobj", "dative"), ("prep:on", "prep:to"))
-            targets = [addressee] if addressee else self._targets(inner, entry, sources)
+            relations = ("dobj", "dative", "prep:on", "prep:to")
+            addressee = self._first_actor(verb, relations[:2], relations[2:])
+            # "asked candidate countries to align with its sanctions on Russia": the countries,
+            # unnamed, are asked; the act's own target is not the addressee
+            unnamed = any(self._target_token(verb, r) is not None for r in relations)
+            targets = (
+                [addressee] if addressee else [None] if unnamed else self._targets(inner, entry, sources)
+            )
             coded = Coded(verb, "REQUEST", request_mode(entry), sources, targets)
         elif entry is None and kind not in ("commit", "threaten", "refuse"):
             return None
@@ -381,7 +387,11 @@ class SentenceCoder:
                 actors = [a for a in self._actors_at(found) or self._place_country(found) if a not in sources]
                 if actors:
                     return actors
-        for relation in FALLBACK_TARGETS:
+        fallback = FALLBACK_TARGETS
+        if entry is not None and entry.type == "CONSULT" and "dobj" not in entry.targets:
+            # a meeting's object is its topic: "gathered to discuss a ban on Russian oil"
+            fallback = tuple(r for r in FALLBACK_TARGETS if r not in ("dobj", "xcomp"))
+        for relation in fallback:
             found = self._target_token(token, relation)
             inner = self._first_actors_inside(found, sources) if found is not None else []
             if inner:
