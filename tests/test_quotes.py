@@ -566,3 +566,13 @@ def test_the_second_half_of_a_split_quote_read_as_the_cues_clause_joins_the_firs
     found = [q for q in quotes(pipeline, text) if q[1] == "Tester"]
     assert len(found) == 1
     assert found[0][2].startswith("Every time you say that,”") and found[0][2].endswith("big banks")
+
+
+def test_a_name_its_apposition_describes_as_someones_is_a_person_and_speaks_again_as_she(pipeline):
+    # NER reads the name as an organisation; "a nurse on her way" says it is a woman's
+    text = (
+        "In Prishtina, Mimoza Rexhepi, a nurse on her way to a hospital shift, said the sergeant's death "
+        "had shaken the city. “He went to work on a Sunday morning and did not come home,” she said."
+    )
+    found = quotes(pipeline, text)
+    assert [q[0] for q in found] == ["local:mimoza-rexhepi", "local:mimoza-rexhepi"]

@@ -109,7 +109,7 @@ def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | N
     for mention in mentions:
         if mention.how == "ner":
             _take_first_name(doc, mention)
-            if mention.label in ("ORG", "LOC") and _starts_with_first_name(mention.span(doc)):
+            if mention.label in ("ORG", "LOC") and _reads_as_person(mention.span(doc)):
                 mention.label = "PER"
     surnames = set()
     for mention in mentions:
@@ -596,6 +596,20 @@ def _organisation_as_place(name: Span) -> bool:
     mines around Bor"); "in" and "at" are left out: "in Congress", "at the Institute"."""
     before = name.doc[name.start - 1].lower_ if name.start > 0 else ""
     return _named_as_place(name.root) or before in _ONLY_PLACES_AFTER
+
+
+def _reads_as_person(name: Span) -> bool:
+    """A known first name ("Petar Jović"), or a name an apposition describes as someone's ("Mimoza
+    Rexhepi, a nurse on her way to a shift"; "Dragan Pešić, a farmer and father of two")."""
+    if _starts_with_first_name(name):
+        return True
+    words = [t for t in name if t.is_alpha]
+    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+        return False
+    described = [c for c in name.root.children if c.dep_ == "appos" and c.i >= name.end]
+    return any(t.lower_ in ("his", "her") for a in described for t in a.subtree) or (
+        gender_from_context(name.doc, name.start, name.end) is not None
+    )
 
 
 def _starts_with_first_name(span: Span) -> bool:
