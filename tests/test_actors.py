@@ -169,6 +169,7 @@ def test_a_bracketed_acronym_names_the_organisation_before_it(pipeline):
     assert actors["local:movement-for-democratic-change"] == [
         "Movement for Democratic Change",
         "MDC",
+        "it",  # the movement said it would contest the vote
         "MDC",
     ]
 
@@ -292,3 +293,14 @@ def test_a_town_named_as_one_is_no_organisation(pipeline):
     actors = by_id(analyse(pipeline, text))
     assert "local:ohrid" not in actors and "local:bor" not in actors
     assert actors["local:congress"] == ["Congress"]  # "in" is no proof of a place
+
+
+def test_it_after_a_state_acting_is_that_state(pipeline):
+    text = (
+        "Belgrade believed that it could keep a foot in each camp. It condemns the invasion of "
+        "Ukraine at the United Nations, then refuses to join sanctions."
+    )
+    assert by_id(analyse(pipeline, text))["Q403"] == ["Belgrade", "it", "It"]
+    # the nearest subject decides: here "it" is the deal, and "it is clear" is no one
+    other = "Serbia signed a deal in May. The deal was criticised. It gives Serbia cheap gas. It is clear."
+    assert by_id(analyse(pipeline, other))["Q403"] == ["Serbia", "Serbia"]

@@ -23,7 +23,9 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.analysis.coref import (
     PRONOUN_GENDER,
     PersonMention,
+    acting_it,
     antecedent,
+    body_antecedent,
     gender_from_context,
     is_subject,
     resolvable_pronouns,
@@ -464,6 +466,15 @@ class ArticleResolver:
             actor_id = antecedent(pronoun, people, genders)
             if actor_id is not None:
                 self.referents[actor_id].spans.append((pronoun.i, pronoun.i + 1))
+        bodies = {
+            i: r.id for r in self.referents.values() if r.kind in ("country", "organization")
+            for start, end in r.spans for i in range(start, end)
+        }  # fmt: skip
+        for pronoun in acting_it(self.doc):
+            actor_id = body_antecedent(pronoun, bodies)
+            if actor_id is not None and not inside(quotes, pronoun.idx, pronoun.idx + 2):
+                self.referents[actor_id].spans.append((pronoun.i, pronoun.i + 1))
+                bodies[pronoun.i] = actor_id  # "Belgrade believed that it could… It condemns…"
 
     # -- bookkeeping ----------------------------------------------------------------------
 

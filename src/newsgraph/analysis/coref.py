@@ -110,3 +110,30 @@ def _same_clause_object(pronoun: Token, mention: PersonMention) -> bool:
     verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
     subject = mention.start <= verb.i and mention.is_subject
     return subject and pronoun.doc[mention.start : mention.end].root.head == verb
+
+
+# Verbs whose "it" is usually a dummy subject ("it is clear that", "it seems", "it takes years").
+_DUMMY_SUBJECT_HEADS = frozenset("be seem appear remain take matter happen look sound become".split())
+
+
+def acting_it(doc: Doc) -> list[Token]:
+    """ "It" as the subject of a full verb ("It condemns the invasion"), the pronoun a state or an
+    organisation is named by after its name."""
+    return [
+        token
+        for token in doc
+        if token.lower_ == "it"
+        and token.dep_ == "nsubj"
+        and token.head.pos_ == "VERB"
+        and token.head.lemma_.lower() not in _DUMMY_SUBJECT_HEADS
+    ]
+
+
+def body_antecedent(pronoun: Token, bodies: dict[int, str]) -> str | None:
+    """The state or organisation "it" refers to: the nearest subject before it, in its sentence or
+    the one before, when that subject is one (``bodies``: token index -> actor id). The nearest
+    subject decides: after "The deal was signed." an "it" is the deal, not a state named before."""
+    sentence = pronoun.sent
+    start = pronoun.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    subjects = [t for t in pronoun.doc[start : pronoun.i] if t.dep_ in ("nsubj", "nsubjpass")]
+    return bodies.get(subjects[-1].i) if subjects else None
