@@ -50,6 +50,25 @@ def test_negation_is_flagged_not_inverted(pipeline):
     assert (event.type, event.source, event.target, event.negated) == ("SUPPORT", "Q403", "Q1246", True)
 
 
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        (
+            "Vučić said Serbia would neither recognise Kosovo nor support its membership of the UN.",
+            [True, True],
+        ),
+        ("Vučić said Serbia would not recognise Kosovo or accept its membership of the UN.", [True, True]),
+        # "and" passes no negation on
+        ("Serbia did not recognise Kosovo and signed a deal with Russia.", [True, False]),
+    ],
+)
+def test_negation_reaches_the_verbs_joined_by_or_and_nor(pipeline, text, negated):
+    found = events(pipeline, text)
+    assert [e.negated for e in found] == negated
+    if "would" in text:  # one "would" for both verbs: both future, as reported intentions
+        assert [e.modality for e in found] == ["future", "future"]
+
+
 def test_future_intentions_are_coded_as_plover_intents(pipeline):
     promise = events(pipeline, "China will provide Serbia with a second batch of vaccines next month.")
     assert [(e.type, e.source, e.target, e.modality) for e in promise] == [

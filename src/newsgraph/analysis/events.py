@@ -502,9 +502,11 @@ class SentenceCoder:
         """Future ("will", "would" in reported speech), hypothetical (a condition, "could"),
         reported (in a quote), or asserted; negation is flagged apart."""
         chain = xcomp_chain(verb)  # "will not apply to join NATO": join is negated and future
+        if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "neg") for c in verb.children):
+            chain.append(verb.head)  # "would not recognise Kosovo or accept…": one "would not" for both
         auxiliaries = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
-        coded.negated = any(c.dep_ == "neg" or c.lower_ == "never" for v in chain for c in v.children)
-        reported = verb.dep_ == "ccomp" or self.claimed_by(verb) is not None
+        coded.negated = _negated(verb, chain)
+        reported = any(v.dep_ == "ccomp" for v in (verb, chain[-1])) or self.claimed_by(verb) is not None
         if inside_condition(verb):
             coded.modality = "hypothetical"
         elif auxiliaries & FUTURE_AUX or going_to(verb) or ("would" in auxiliaries and reported):
@@ -566,3 +568,18 @@ def _outside_relative_clauses(head: Token) -> list[Token]:
         found.append(token)
         frontier.extend(c for c in token.children if c.dep_ != "relcl")
     return sorted(found, key=lambda t: t.i)
+
+
+def _negated(verb: Token, chain: list[Token]) -> bool:
+    """ "did not", "never"; "neither recognise … nor support": both; "would not recognise … or
+    accept": the second too (a head joined by "and" passes no negation on)."""
+    words = {c.lower_: c.dep_ for v in chain for c in v.children}
+    if any(dep == "neg" for dep in words.values()) or "never" in words or "neither" in words:
+        return verb.dep_ != "conj" or _joined_by(verb) in ("or", "nor")
+    return verb.dep_ == "conj" and _joined_by(verb) == "nor"
+
+
+def _joined_by(conjunct: Token) -> str | None:
+    """The coordinating word before a conjunct ("or" in "recognise Kosovo or accept")."""
+    cc = [c for c in conjunct.head.children if c.dep_ == "cc" and c.i < conjunct.i]
+    return cc[-1].lower_ if cc else None
