@@ -260,6 +260,11 @@ def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
             "EU leaders gathered in Brussels to discuss a ban on imports of Russian oil.",
             [("CONSULT", "Q458", None)],
         ),
+        # a title with the name in apposition acts as that person, not as the title's owner
+        (
+            "The EU's foreign policy chief, Josep Borrell, condemned the attack.",
+            [("ACCUSE", "Q312901", None)],
+        ),
         # figures given are no aid; an airline flying to Moscow pays no visit
         ("Vučić said the price would be favourable. He gave no figures.", []),
         ("The national carrier, Air Serbia, has kept flying to Moscow.", []),

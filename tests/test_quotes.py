@@ -576,3 +576,13 @@ def test_a_name_its_apposition_describes_as_someones_is_a_person_and_speaks_agai
     )
     found = quotes(pipeline, text)
     assert [q[0] for q in found] == ["local:mimoza-rexhepi", "local:mimoza-rexhepi"]
+
+
+def test_a_title_with_the_name_in_apposition_speaks_as_that_person(pipeline):
+    # the parse hangs "called" on "chief" as a modifier; the speaker is the chief, named Borrell
+    text = (
+        "The EU's foreign policy chief, Josep Borrell, called for the barricades to be removed and "
+        "warned that attacks on the mission would not be tolerated."
+    )
+    found = quotes(pipeline, text, date="2022-12-12")
+    assert [(q[0], q[1]) for q in found] == [("Q312901", "The EU's foreign policy chief")] * 2

@@ -100,6 +100,7 @@ class SentenceCoder:
         self.actors = ActorIndex(doc, analysis)
         self.quotes = analysis.quotes
         self.countries = {actor.id: actor.country for actor in analysis.actors}
+        self.kinds = {actor.id: actor.kind for actor in analysis.actors}
         self.implied: dict[str, Token | None] = {}  # actors events name that the actors stage did not
 
     def code(self) -> Iterator[Coded]:
@@ -365,7 +366,9 @@ class SentenceCoder:
             return self._actors_at(verb.head)  # "Serbia, which bought Chinese drones": Serbia bought
         if subject is None or subject.lower_ in ("this", "that", "which", "what", "there"):
             return []
-        found = self._actors_at(subject)
+        # "the EU's foreign policy chief, Josep Borrell, condemned…": Borrell, not the EU
+        person = self._person_in_apposition(subject) if subject.i not in self.actors.by_token else None
+        found = [person] if person else self._actors_at(subject)
         if not found and subject.pos_ != "PRON":
             found = self._first_actors_inside(subject)  # "students throughout Indonesia"
         if not found and subject.lower_ in PERSONAL_PRONOUNS:
@@ -446,6 +449,11 @@ class SentenceCoder:
             # "Sudan's Supreme Court": the court acts, not its owner
             found += self._modifier_actors(token, owners=not named)
         return unique(found)
+
+    def _person_in_apposition(self, token: Token) -> str | None:
+        """The person a title in subject position names in apposition."""
+        named = (self.actors.by_token.get(c.i) for c in token.children if c.dep_ == "appos")
+        return next((a for a in named if a is not None and self.kinds.get(a) == "person"), None)
 
     def _modifier_actors(self, token: Token, owners: bool = True) -> list[str]:
         by_token = self.actors.by_token

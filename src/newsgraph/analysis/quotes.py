@@ -362,6 +362,9 @@ class ActorIndex:
         """The actor a subject span names: its head's mention, else any mention in its name part."""
         name = _name_part(span)
         actor_id = self.by_token.get(name.root.i)
+        if actor_id is None:  # "the EU's foreign policy chief, Josep Borrell": the name in apposition
+            named = [c for c in name.root.children if c.dep_ == "appos" and c.i in self.by_token]
+            actor_id = self.by_token[named[0].i] if named else None
         if actor_id is None:
             actor_id = next((self.by_token[t.i] for t in name if t.i in self.by_token), None)
         if actor_id is None and name.root.pos_ == "NOUN":
@@ -445,6 +448,11 @@ def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
         verb = cue.head  # "the Commission raised concerns about…": who raised them holds them
         subject = _subject(verb)
     while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
+        if verb.dep_ == "acl" and is_speech_verb(verb) and verb.head.pos_ == "NOUN":
+            # "The EU's foreign policy chief, Josep Borrell, called for…" parsed as a noun phrase
+            # with "called" hanging on "chief": the noun is the speaker, not its possessor
+            subject = verb.head
+            break
         verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
         subject = _subject(verb)
     second_speech = cue.dep_ in ("conj", "advcl") and is_speech_verb(cue)
