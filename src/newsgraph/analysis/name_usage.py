@@ -1,0 +1,83 @@
+"""How an article uses a name NER found, when the name alone does not say what it names.
+
+NER reads many towns, crossings and rivers of the region as people ("near Avdiivka", "the
+Jarinje crossing") or organisations ("the town of Ohrid"), and some people as organisations
+("Mimoza Rexhepi, a nurse on her way to a shift"). The words around a name decide.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.analysis.coref import gender_from_context
+from newsgraph.knowledge.names import first_name_gender
+
+# prepositions after which a lone name is a place: "in Leposavić" is the town, not a minister
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
+_DIRECTIONS = frozenset({"towards", "toward", "into", "along", "via"})
+_ONLY_PLACES_AFTER = frozenset({"near", "outside", "around", "across", "throughout", "towards", "toward"})
+_TRAVEL_VERBS = frozenset("go travel fly drive return move head come walk march flee sail".split())
+_PLACE_NOUNS = frozenset(
+    """crossing region oblast province river city town village port airport border district
+    municipality valley area bridge""".split()
+)
+
+
+def reads_as_place(token: Token) -> bool:
+    """A word used as a place: named as one (below), or after a place preposition ("in Kherson",
+    "towards Rostov", "drive to Raška")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if _named_as_place(token):
+        return True
+    doc, i = token.doc, token.i
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1  # "via the Danube"
+    before = doc[i - 1] if i > 0 else None
+    if before is None:
+        return False
+    travelled = before.lower_ == "to" and before.head.lemma_.lower() in _TRAVEL_VERBS  # "drive to Raška"
+    hyphenated = before.text == "-" and i > 1 and doc[i - 2].lower_ in ("on", "upon")  # "Rostov-on-Don"
+    return before.lower_ in PLACE_PREPOSITIONS or before.lower_ in _DIRECTIONS or travelled or hyphenated
+
+
+def _named_as_place(token: Token) -> bool:
+    """The name of a crossing, a region or a town: "the Jarinje crossing", "Luhansk region", "the
+    lakeside town of Ohrid"."""
+    doc = token.doc
+    after = doc[token.i + 1].lemma_.lower() if token.i + 1 < len(doc) else ""
+    described = token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in _PLACE_NOUNS
+    of_place = (
+        token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PLACE_NOUNS
+    )
+    return described or of_place or after in _PLACE_NOUNS
+
+
+def organisation_as_place(name: Span) -> bool:
+    """An ORG of NER's named as a place, or after a preposition no organisation follows ("copper
+    mines around Bor"); "in" and "at" are left out: "in Congress", "at the Institute"."""
+    before = name.doc[name.start - 1].lower_ if name.start > 0 else ""
+    return _named_as_place(name.root) or before in _ONLY_PLACES_AFTER
+
+
+def reads_as_person(name: Span) -> bool:
+    """A known first name ("Petar Jović"), or a name an apposition describes as someone's ("Mimoza
+    Rexhepi, a nurse on her way to a shift"; "Dragan Pešić, a farmer and father of two")."""
+    if _starts_with_first_name(name):
+        return True
+    words = [t for t in name if t.is_alpha]
+    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+        return False
+    described = [c for c in name.root.children if c.dep_ == "appos" and c.i >= name.end]
+    return any(t.lower_ in ("his", "her") for a in described for t in a.subtree) or (
+        gender_from_context(name.doc, name.start, name.end) is not None
+    )
+
+
+def _starts_with_first_name(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    return (
+        2 <= len(words) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title for t in words)
+        and first_name_gender(span.text) is not None
+    )
