@@ -63,8 +63,8 @@ from newsgraph.analysis.event_grammar import (
     unique,
     xcomp_chain,
 )
-from newsgraph.analysis.quotes import ActorIndex
 from newsgraph.analysis.registry import register_stage
+from newsgraph.analysis.speakers import ActorIndex
 from newsgraph.analysis.temporal import EventDates
 from newsgraph.knowledge.gazetteer import load_gazetteer
 from newsgraph.records import Actor, Analysis, Event, Mention

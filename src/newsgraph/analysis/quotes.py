@@ -31,15 +31,21 @@ from newsgraph.analysis.cues import (
     content_of,
     content_span,
     is_speech_cue,
-    is_speech_verb,
     load_cue_rules,
     trim_span,
 )
 from newsgraph.analysis.quotemarks import quoted_regions
 from newsgraph.analysis.registry import register_stage
+from newsgraph.analysis.speakers import (
+    SUBJECT_DEPS,
+    ActorIndex,
+    Speaker,
+    speaker_is_topic,
+    speaker_of,
+    subject_of,
+)
 from newsgraph.records import Analysis, Quote
 
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _MIN_CONTENT_TOKENS = 2
 _MAX_CUE_DISTANCE = 12  # tokens between a quote and a cue outside it
 _MIN_PRECISION = 0.16  # learned rules below this precision are not used
@@ -47,14 +53,6 @@ _MIN_PRECISION = 0.16  # learned rules below this precision are not used
 # held-out train documents agree on 0.1-0.2; against outer-always: content F1 +0.004, source
 # accuracy -0.008, as more inner readings keep their own, nearer, speaker)
 _OUTER_BONUS = 0.15
-_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
-_RELATIVE = frozenset({"which", "that", "who"})
-_NOT_SPEAKERS = frozenset({"there", "that", "which", "what"})
-_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_RAISING = frozenset(
-    "expect say believe think report consider know rumour rumor allege suppose understand see estimate "
-    "presume assume claim reckon fear".split()
-)
 _LOOK_BACK = 40  # characters read before a quotation to tell whether it opens its sentence
 _OPENING_MARKS = " \t“\"‘«„'`"
 _SENTENCE_OPENERS = frozenset('.!?:;,—–-\n”’»"')
@@ -68,14 +66,6 @@ _NOT_A_SPEAKER_LABEL = frozenset(
     "q a".split()
 )
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "dative"})
-
-
-@dataclass(slots=True)
-class Speaker:
-    text: str | None
-    actor_id: str | None
-    start: int | None = None  # character offsets of the speaker mention
-    end: int | None = None
 
 
 @dataclass(slots=True)
@@ -139,8 +129,8 @@ class QuoteStage:
         content, probability = self._best_content(cue)
         if content is None or len(content) < _MIN_CONTENT_TOKENS:
             return None
-        speaker = _speaker_of(cue, actors) or Speaker(None, None)
-        if _speaker_is_topic(speaker, content, cue):
+        speaker = speaker_of(cue, actors) or Speaker(None, None)
+        if speaker_is_topic(speaker, content, cue):
             speaker = Speaker(None, None)
         return _reported_candidate(content, speaker, cue, _cue_text(cue), probability)
 
@@ -181,7 +171,7 @@ class QuoteStage:
                 continue  # a fragment inside the clause the previous quotation was widened to
             opens = _opens_sentence(text, start)
             cue = self._cue_for(doc, span, opens)
-            speaker = _speaker_of(cue, actors) if cue is not None else None
+            speaker = speaker_of(cue, actors) if cue is not None else None
             cue_text = _cue_text(cue) if cue is not None else None
             if speaker is None and previous is not None and opens and _continues(doc, previous, span):
                 speaker, cue_text = Speaker(previous.speaker_text, previous.speaker), previous.cue
@@ -342,40 +332,6 @@ def likeliest_first(reported: list[Candidate]) -> list[Candidate]:
     return sorted(reported, key=order)
 
 
-class ActorIndex:
-    """Token → actor id, from the mentions the actors stage resolved."""
-
-    def __init__(self, doc: Doc, analysis: Analysis) -> None:
-        self.doc = doc
-        self.by_token: dict[int, str] = {}
-        self.heads: dict[str, list[tuple[int, str]]] = {}  # head noun -> [(token, actor id)]
-        for actor in analysis.actors:
-            for mention in actor.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                for token in span:
-                    self.by_token.setdefault(token.i, actor.id)
-                self.heads.setdefault(span.root.lemma_.lower(), []).append((span.root.i, actor.id))
-
-    def speaker_for(self, span: Span) -> Speaker:
-        """The actor a subject span names: its head's mention, else any mention in its name part."""
-        name = _name_part(span)
-        actor_id = self.by_token.get(name.root.i)
-        if actor_id is None:  # "the EU's foreign policy chief, Josep Borrell": the name in apposition
-            named = [c for c in name.root.children if c.dep_ == "appos" and c.i in self.by_token]
-            actor_id = self.by_token[named[0].i] if named else None
-        if actor_id is None:
-            actor_id = next((self.by_token[t.i] for t in name if t.i in self.by_token), None)
-        if actor_id is None and name.root.pos_ == "NOUN":
-            actor_id = self._earlier_same_head(name.root)  # "the embassy" -> the Russian embassy
-        return Speaker(name.text, actor_id, name.start_char, name.end_char)
-
-    def _earlier_same_head(self, head: Token) -> str | None:
-        earlier = [actor for index, actor in self.heads.get(head.lemma_.lower(), ()) if index < head.i]
-        return earlier[-1] if earlier else None
-
-
 def _colon_lines(doc: Doc, text: str, actors: ActorIndex) -> list[Candidate]:
     """Headlines and transcripts that name the speaker before a colon ("Pence: …", "WALLACE: …")."""
     found = []
@@ -423,122 +379,8 @@ def _according_to(doc: Doc, according: Token, actors: ActorIndex) -> Candidate |
     return _reported_candidate(content, actors.speaker_for(source_span), according, "according to")
 
 
-def _speaker_is_topic(speaker: Speaker, content: Span, cue: Token) -> bool:
-    """A subject inside the content of a cue that is no speech verb ("Manafort seemed to be…",
-    "the ruling was welcomed") or of a passive one ("the deal was announced") is what the content
-    is about, not its source; an active speech verb's or a relative clause's is ("which critics
-    said was…")."""
-    if speaker.start is None or speaker.end is None:
-        return False
-    if is_speech_verb(cue) and not _passive(cue):
-        return False  # but "the deal was announced" is no announcement by the deal
-    return cue.dep_ != "relcl" and speaker.start < content.end_char and content.start_char < speaker.end
-
-
-def _speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
-    """The cue's subject; for "…, adding that" or "by accusing him of" the subject of the clause
-    it hangs from; for "a poll, which showed" the noun the relative clause describes; for "raised
-    concerns" whoever raised them; for a speech verb the parse left without any, the name
-    before it."""
-    subject, verb = _subject(cue), cue
-    if subject is None and cue.pos_ == "ADJ":
-        verb = cue.head  # "the senators are hopeful that…": the copula's subject holds the hope
-        subject = _subject(verb)
-    if subject is None and cue.pos_ == "NOUN" and cue.dep_ == "dobj":
-        verb = cue.head  # "the Commission raised concerns about…": who raised them holds them
-        subject = _subject(verb)
-    while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
-        if verb.dep_ == "acl" and is_speech_verb(verb) and verb.head.pos_ == "NOUN":
-            # "The EU's foreign policy chief, Josep Borrell, called for…" parsed as a noun phrase
-            # with "called" hanging on "chief": the noun is the speaker, not its possessor
-            subject = verb.head
-            break
-        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
-        subject = _subject(verb)
-    second_speech = cue.dep_ in ("conj", "advcl") and is_speech_verb(cue)
-    if verb.i != cue.i and second_speech and _inside_speech(verb):
-        # "denied that the army had crossed the line and insisted that…", "said that…, noting
-        # that…": the parse hangs the second speech verb on the reported clause; it is the
-        # first speaker's
-        subject = _subject(verb.head) or subject
-    if subject is None and is_speech_verb(cue):
-        name = _name_before_aside(cue)
-        return actors.speaker_for(name) if name is not None else None
-    if subject is None:
-        return None
-    if subject.lower_ in _RELATIVE and cue.dep_ == "relcl":
-        # "Kurti, who said…": the speaker is named by "who"; the actor is the noun it refers to
-        noun = actors.speaker_for(cue.doc[cue.head.left_edge.i : cue.head.i + 1])
-        return Speaker(subject.text, noun.actor_id, subject.idx, subject.idx + len(subject.text))
-    if subject.lower_ in _NOT_SPEAKERS:
-        return None
-    return actors.speaker_for(cue.doc[subject.left_edge.i : subject.right_edge.i + 1])
-
-
-def _inside_speech(verb: Token) -> bool:
-    """A verb that is no speech verb, heading the reported clause of one."""
-    return verb.dep_ == "ccomp" and is_speech_verb(verb.head) and not is_speech_verb(verb)
-
-
-def _name_before_aside(cue: Token) -> Span | None:
-    """A named speaker right before the cue, or before a comma-enclosed aside that separates it
-    from the cue, when the parse gave the cue no subject ("Arta Hoxha, who sells car insurance,
-    said…" read with the name in apposition to the place before it)."""
-    doc, start = cue.doc, cue.sent.start
-    i = cue.i - 1
-    if i > start and doc[i].text == ",":
-        i -= 1
-        while i > start and doc[i].text != ",":
-            i -= 1
-        i -= 1
-    if i < start or doc[i].ent_type_ not in _SPEAKER_ENTITIES:
-        return None
-    return next((e for e in doc.ents if e.start <= i < e.end), None)
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's passive agent ("was rejected by the court") or subject; for a noun cue ("his
-    claim", "Clinton's comments") its possessor."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    by_whom = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if by_whom is not None:
-        return by_whom
-    deps = (*_SUBJECT_DEPS, "poss") if verb.pos_ == "NOUN" else _SUBJECT_DEPS
-    if _raised(verb):
-        return None  # "Dodik is expected to travel": whoever expects it is not named
-    return next((c for c in verb.children if c.dep_ in deps and not c.is_punct), None)
-
-
-def _raised(verb: Token) -> bool:
-    """A passive belief or report verb whose subject is raised from the clause it governs
-    ("is expected to", "was said to have"): the subject is what the claim is about."""
-    return (
-        _passive(verb) and verb.lemma_.lower() in _RAISING and any(c.dep_ == "xcomp" for c in verb.children)
-    )
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in verb.children)
-
-
-def _name_part(span: Span) -> Span:
-    """ "Milena Stojković, a researcher at the Lab," -> "Milena Stojković" (drop appositions and
-    relative clauses: "a shop owner who asked not to be named" -> "a shop owner"); a place the
-    parse hung on the name before a comma ("In Banja Luka, Nebojša Vujić") and a preposition left
-    without its object ("the authorities in") are no part of it either."""
-    start, end = span.start, span.end
-    for token in span:
-        if token.i > span.root.i and (token.text in (",", "(", "—", "–") or token.dep_ in ("relcl", "appos")):
-            end = max(token.left_edge.i, span.root.i + 1)
-            break
-    start = max([start, *(t.i + 1 for t in span.doc[start : span.root.i] if t.text == ",")])
-    while end - 1 > span.root.i and span.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
-        end -= 1
-    return span.doc[start:end] if end > start else span
-
-
 def _has_subject(cue: Token) -> bool:
-    return any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "agent" for c in cue.children)
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in cue.children)
 
 
 def _word_end(text: str, start: int, end: int) -> int:
@@ -590,7 +432,7 @@ def _rest_of_sentence(cue: Token, quote: Span) -> Span | None:
     if cue.i < quote.start:
         span = cue.doc[cue.i + 1 : sentence.end]
     else:
-        subject = _subject(cue)
+        subject = subject_of(cue)
         end = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
         span = cue.doc[sentence.start : end]
     clause = trim_span(span)

@@ -1,0 +1,184 @@
+"""Who holds a cue: the speaker of a quote, from the parse and the actors stage.
+
+The cue's subject (or passive agent, or a noun cue's possessor), climbing from a second verb to
+the first ("…, adding that"), from a relative clause to the noun it describes, from an adjective
+to the copula's subject; resolved to an actor through the mentions the actors stage found, a
+name in apposition ("the EU's foreign policy chief, Josep Borrell"), or an earlier mention with
+the same head noun ("the embassy"). Subjects a claim is about rather than by ("Dodik is expected
+to…", "the deal was announced") are no speakers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.analysis.cues import is_speech_verb
+from newsgraph.records import Analysis
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
+_RELATIVE = frozenset({"which", "that", "who"})
+_NOT_SPEAKERS = frozenset({"there", "that", "which", "what"})
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_RAISING = frozenset(
+    "expect say believe think report consider know rumour rumor allege suppose understand see estimate "
+    "presume assume claim reckon fear".split()
+)
+
+
+@dataclass(slots=True)
+class Speaker:
+    text: str | None
+    actor_id: str | None
+    start: int | None = None  # character offsets of the speaker mention
+    end: int | None = None
+
+
+class ActorIndex:
+    """Token → actor id, from the mentions the actors stage resolved."""
+
+    def __init__(self, doc: Doc, analysis: Analysis) -> None:
+        self.doc = doc
+        self.by_token: dict[int, str] = {}
+        self.heads: dict[str, list[tuple[int, str]]] = {}  # head noun -> [(token, actor id)]
+        for actor in analysis.actors:
+            for mention in actor.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for token in span:
+                    self.by_token.setdefault(token.i, actor.id)
+                self.heads.setdefault(span.root.lemma_.lower(), []).append((span.root.i, actor.id))
+
+    def speaker_for(self, span: Span) -> Speaker:
+        """The actor a subject span names: its head's mention, else any mention in its name part."""
+        name = name_part(span)
+        actor_id = self.by_token.get(name.root.i)
+        if actor_id is None:  # "the EU's foreign policy chief, Josep Borrell": the name in apposition
+            named = [c for c in name.root.children if c.dep_ == "appos" and c.i in self.by_token]
+            actor_id = self.by_token[named[0].i] if named else None
+        if actor_id is None:
+            actor_id = next((self.by_token[t.i] for t in name if t.i in self.by_token), None)
+        if actor_id is None and name.root.pos_ == "NOUN":
+            actor_id = self._earlier_same_head(name.root)  # "the embassy" -> the Russian embassy
+        return Speaker(name.text, actor_id, name.start_char, name.end_char)
+
+    def _earlier_same_head(self, head: Token) -> str | None:
+        earlier = [actor for index, actor in self.heads.get(head.lemma_.lower(), ()) if index < head.i]
+        return earlier[-1] if earlier else None
+
+
+def speaker_is_topic(speaker: Speaker, content: Span, cue: Token) -> bool:
+    """A subject inside the content of a cue that is no speech verb ("Manafort seemed to be…",
+    "the ruling was welcomed") or of a passive one ("the deal was announced") is what the content
+    is about, not its source; an active speech verb's or a relative clause's is ("which critics
+    said was…")."""
+    if speaker.start is None or speaker.end is None:
+        return False
+    if is_speech_verb(cue) and not _passive(cue):
+        return False  # but "the deal was announced" is no announcement by the deal
+    return cue.dep_ != "relcl" and speaker.start < content.end_char and content.start_char < speaker.end
+
+
+def speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
+    """The cue's subject; for "…, adding that" or "by accusing him of" the subject of the clause
+    it hangs from; for "a poll, which showed" the noun the relative clause describes; for "raised
+    concerns" whoever raised them; for a speech verb the parse left without any, the name
+    before it."""
+    subject, verb = subject_of(cue), cue
+    if subject is None and cue.pos_ == "ADJ":
+        verb = cue.head  # "the senators are hopeful that…": the copula's subject holds the hope
+        subject = subject_of(verb)
+    if subject is None and cue.pos_ == "NOUN" and cue.dep_ == "dobj":
+        verb = cue.head  # "the Commission raised concerns about…": who raised them holds them
+        subject = subject_of(verb)
+    while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
+        if verb.dep_ == "acl" and is_speech_verb(verb) and verb.head.pos_ == "NOUN":
+            # "The EU's foreign policy chief, Josep Borrell, called for…" parsed as a noun phrase
+            # with "called" hanging on "chief": the noun is the speaker, not its possessor
+            subject = verb.head
+            break
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        subject = subject_of(verb)
+    second_speech = cue.dep_ in ("conj", "advcl") and is_speech_verb(cue)
+    if verb.i != cue.i and second_speech and _inside_speech(verb):
+        # "denied that the army had crossed the line and insisted that…", "said that…, noting
+        # that…": the parse hangs the second speech verb on the reported clause; it is the
+        # first speaker's
+        subject = subject_of(verb.head) or subject
+    if subject is None and is_speech_verb(cue):
+        name = _name_before_aside(cue)
+        return actors.speaker_for(name) if name is not None else None
+    if subject is None:
+        return None
+    if subject.lower_ in _RELATIVE and cue.dep_ == "relcl":
+        # "Kurti, who said…": the speaker is named by "who"; the actor is the noun it refers to
+        noun = actors.speaker_for(cue.doc[cue.head.left_edge.i : cue.head.i + 1])
+        return Speaker(subject.text, noun.actor_id, subject.idx, subject.idx + len(subject.text))
+    if subject.lower_ in _NOT_SPEAKERS:
+        return None
+    return actors.speaker_for(cue.doc[subject.left_edge.i : subject.right_edge.i + 1])
+
+
+def _inside_speech(verb: Token) -> bool:
+    """A verb that is no speech verb, heading the reported clause of one."""
+    return verb.dep_ == "ccomp" and is_speech_verb(verb.head) and not is_speech_verb(verb)
+
+
+def _name_before_aside(cue: Token) -> Span | None:
+    """A named speaker right before the cue, or before a comma-enclosed aside that separates it
+    from the cue, when the parse gave the cue no subject ("Arta Hoxha, who sells car insurance,
+    said…" read with the name in apposition to the place before it)."""
+    doc, start = cue.doc, cue.sent.start
+    i = cue.i - 1
+    if i > start and doc[i].text == ",":
+        i -= 1
+        while i > start and doc[i].text != ",":
+            i -= 1
+        i -= 1
+    if i < start or doc[i].ent_type_ not in _SPEAKER_ENTITIES:
+        return None
+    return next((e for e in doc.ents if e.start <= i < e.end), None)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's passive agent ("was rejected by the court") or subject; for a noun cue ("his
+    claim", "Clinton's comments") its possessor."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by_whom = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if by_whom is not None:
+        return by_whom
+    deps = (*SUBJECT_DEPS, "poss") if verb.pos_ == "NOUN" else SUBJECT_DEPS
+    if _raised(verb):
+        return None  # "Dodik is expected to travel": whoever expects it is not named
+    return next((c for c in verb.children if c.dep_ in deps and not c.is_punct), None)
+
+
+def _raised(verb: Token) -> bool:
+    """A passive belief or report verb whose subject is raised from the clause it governs
+    ("is expected to", "was said to have"): the subject is what the claim is about."""
+    return (
+        _passive(verb) and verb.lemma_.lower() in _RAISING and any(c.dep_ == "xcomp" for c in verb.children)
+    )
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def name_part(span: Span) -> Span:
+    """ "Milena Stojković, a researcher at the Lab," -> "Milena Stojković" (drop appositions and
+    relative clauses: "a shop owner who asked not to be named" -> "a shop owner"); a place the
+    parse hung on the name before a comma ("In Banja Luka, Nebojša Vujić") and a preposition left
+    without its object ("the authorities in") are no part of it either."""
+    start, end = span.start, span.end
+    for token in span:
+        if token.i > span.root.i and (token.text in (",", "(", "—", "–") or token.dep_ in ("relcl", "appos")):
+            end = max(token.left_edge.i, span.root.i + 1)
+            break
+    start = max([start, *(t.i + 1 for t in span.doc[start : span.root.i] if t.text == ",")])
+    while end - 1 > span.root.i and span.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
+        end -= 1
+    return span.doc[start:end] if end > start else span
