@@ -586,3 +586,15 @@ def test_a_title_with_the_name_in_apposition_speaks_as_that_person(pipeline):
     )
     found = quotes(pipeline, text, date="2022-12-12")
     assert [(q[0], q[1]) for q in found] == [("Q312901", "The EU's foreign policy chief")] * 2
+
+
+def test_a_cue_the_parse_left_without_a_subject_takes_the_name_right_before_it(pipeline):
+    # the parse reads "Tulsa" as a verb and hangs "said" on the quotation's own verb
+    text = (
+        "The shooting is under investigation.\n"
+        "“I will just make this promise to you: We will achieve justice in this case,” Tulsa police "
+        "Chief Chuck Jordan said Monday. “I want to assure our community: We will achieve justice.”"
+    )
+    [(_, speaker_text, quoted, direct)] = quotes(pipeline, text)
+    assert speaker_text == "Chuck Jordan" and direct
+    assert quoted.startswith("I will just make") and quoted.endswith("We will achieve justice.")

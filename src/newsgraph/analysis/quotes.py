@@ -40,6 +40,7 @@ from newsgraph.analysis.speakers import (
     SUBJECT_DEPS,
     ActorIndex,
     Speaker,
+    name_right_before,
     speaker_is_topic,
     speaker_of,
     subject_of,
@@ -241,7 +242,7 @@ class QuoteStage:
         for n, token in enumerate(window):
             if token.text in QUOTE_MARKS or (n > 0 and token.is_sent_start and not backwards):
                 break
-            if is_speech_cue(token, self.rules) and _has_subject(token):
+            if is_speech_cue(token, self.rules) and (_has_subject(token) or name_right_before(token)):
                 return token
             if backwards and token.is_sent_start:
                 break  # this token opened the quote's sentence

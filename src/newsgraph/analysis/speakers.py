@@ -94,6 +94,9 @@ def speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     if subject is None and cue.pos_ == "NOUN" and cue.dep_ == "dobj":
         verb = cue.head  # "the Commission raised concerns about…": who raised them holds them
         subject = subject_of(verb)
+    named = name_right_before(cue) if subject is None and is_speech_verb(cue) else None
+    if named is not None:
+        return actors.speaker_for(named)  # "…,” Tulsa police Chief Chuck Jordan said": the parse lost him
     while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
         if verb.dep_ == "acl" and is_speech_verb(verb) and verb.head.pos_ == "NOUN":
             # "The EU's foreign policy chief, Josep Borrell, called for…" parsed as a noun phrase
@@ -125,6 +128,14 @@ def speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
 def _inside_speech(verb: Token) -> bool:
     """A verb that is no speech verb, heading the reported clause of one."""
     return verb.dep_ == "ccomp" and is_speech_verb(verb.head) and not is_speech_verb(verb)
+
+
+def name_right_before(cue: Token) -> Span | None:
+    """A person or organisation named right before a speech verb that has no subject of its own."""
+    before = cue.doc[cue.i - 1] if cue.i > cue.sent.start else None
+    if before is None or before.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return next((e for e in cue.doc.ents if e.start <= before.i < e.end), None)
 
 
 def _name_before_aside(cue: Token) -> Span | None:
