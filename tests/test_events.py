@@ -58,8 +58,9 @@ def test_negation_is_flagged_not_inverted(pipeline):
             [True, True],
         ),
         ("Vučić said Serbia would not recognise Kosovo or accept its membership of the UN.", [True, True]),
-        # "and" passes no negation on
+        # "and" passes no negation on, and takes none away from a verb negated itself
         ("Serbia did not recognise Kosovo and signed a deal with Russia.", [True, False]),
+        ("Serbia recognised the plan and did not sign the annex.", [False, True]),
     ],
 )
 def test_negation_reaches_the_verbs_joined_by_or_and_nor(pipeline, text, negated):

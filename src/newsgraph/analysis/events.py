@@ -513,7 +513,7 @@ class SentenceCoder:
         if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "neg") for c in verb.children):
             chain.append(verb.head)  # "would not recognise Kosovo or accept…": one "would not" for both
         auxiliaries = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
-        coded.negated = _negated(verb, chain)
+        coded.negated = _negated(verb)
         reported = any(v.dep_ == "ccomp" for v in (verb, chain[-1])) or self.claimed_by(verb) is not None
         if inside_condition(verb):
             coded.modality = "hypothetical"
@@ -578,13 +578,19 @@ def _outside_relative_clauses(head: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
-def _negated(verb: Token, chain: list[Token]) -> bool:
-    """ "did not", "never"; "neither recognise … nor support": both; "would not recognise … or
-    accept": the second too (a head joined by "and" passes no negation on)."""
-    words = {c.lower_: c.dep_ for v in chain for c in v.children}
-    if any(dep == "neg" for dep in words.values()) or "never" in words or "neither" in words:
-        return verb.dep_ != "conj" or _joined_by(verb) in ("or", "nor")
-    return verb.dep_ == "conj" and _joined_by(verb) == "nor"
+def _negated(verb: Token) -> bool:
+    """ "did not", "never", "neither recognise … nor support": both; "would not recognise … or
+    accept": the second too (a verb joined by "and" takes no negation from the first)."""
+    if _has_negation(xcomp_chain(verb)):
+        return True
+    if verb.dep_ != "conj":
+        return False
+    joined = _joined_by(verb)
+    return joined == "nor" or (joined == "or" and _has_negation([verb.head]))
+
+
+def _has_negation(verbs: list[Token]) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "neither") for v in verbs for c in v.children)
 
 
 def _joined_by(conjunct: Token) -> str | None:
