@@ -261,6 +261,10 @@ def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
             "EU leaders gathered in Brussels to discuss a ban on imports of Russian oil.",
             [("CONSULT", "Q458", None)],
         ),
+        # condemning an invasion is aimed at the invader, not at the country invaded
+        ("Serbia condemns the invasion of Ukraine at the United Nations.", [("ACCUSE", "Q403", None)]),
+        ("Serbia condemned Russia's invasion of Ukraine.", [("ACCUSE", "Q403", "Q159")]),
+        ("Serbia condemned the Russian invasion of Ukraine.", [("ACCUSE", "Q403", "Q159")]),
         # a title with the name in apposition acts as that person, not as the title's owner
         (
             "The EU's foreign policy chief, Josep Borrell, condemned the attack.",

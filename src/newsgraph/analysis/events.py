@@ -386,6 +386,15 @@ class SentenceCoder:
             found = self._target_token(token, relation)
             if found is not None and found.lower_ in RELATIVE_PRONOUNS:
                 found = self._antecedent(token)  # "Kosovo, which Russia refuses to recognise"
+            if (
+                found is not None
+                and entry is not None
+                and entry.type == "ACCUSE"
+                and self._hostile_act(found)
+            ):
+                # "condemned the invasion of Ukraine" is aimed at whoever invaded: named by a
+                # possessor or an adjective ("Russia's", "the Russian invasion"), else no one
+                return [a for a in self._act_of(found) if a not in sources][:1] or [None]
             if found is not None:
                 actors = [a for a in self._actors_at(found) or self._place_country(found) if a not in sources]
                 if actors:
@@ -449,6 +458,17 @@ class SentenceCoder:
             # "Sudan's Supreme Court": the court acts, not its owner
             found += self._modifier_actors(token, owners=not named)
         return unique(found)
+
+    def _act_of(self, noun: Token) -> list[str]:
+        """Who an act noun names as its agent: a possessor, an adjective or a "by" phrase."""
+        by_token = self.actors.by_token
+        agents = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+        agents += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+        return [by_token[t.i] for t in agents if t.i in by_token]
+
+    def _hostile_act(self, noun: Token) -> bool:
+        entry = self._noun_entry(noun) if noun.pos_ == "NOUN" else None
+        return entry is not None and entry.type in ("ASSAULT", "COERCE")
 
     def _person_in_apposition(self, token: Token) -> str | None:
         """The person a title in subject position names in apposition."""
