@@ -598,3 +598,12 @@ def test_a_cue_the_parse_left_without_a_subject_takes_the_name_right_before_it(p
     [(_, speaker_text, quoted, direct)] = quotes(pipeline, text)
     assert speaker_text == "Chuck Jordan" and direct
     assert quoted.startswith("I will just make") and quoted.endswith("We will achieve justice.")
+
+
+def test_the_police_named_again_are_the_police_named_first(pipeline):
+    text = (
+        "Kosovo police arrested a former police officer on Saturday. "
+        "Police said he was suspected of involvement in attacks on election officials."
+    )
+    [(speaker, speaker_text, _, _)] = quotes(pipeline, text, date="2022-12-12")
+    assert (speaker, speaker_text) == ("Q1246", "Police")

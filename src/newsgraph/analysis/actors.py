@@ -286,7 +286,9 @@ class ArticleResolver:
         elif mention.how == "demonym":
             self._resolve_demonym(mention)
         elif mention.how == "alias":
-            self._add(self._referent(mention.actors[0]), mention.start, mention.end)
+            actor = mention.actors[0]  # "Kosovo police" is Kosovo's, as "Serbian officials" Serbia's
+            end = self._with_agent_noun(mention) if actor.kind == "country" else mention.end
+            self._add(self._referent(actor), mention.start, end)
         elif mention.label == "ORG" and not organisation_as_place(mention.span(self.doc)):
             self._add(self._organisation(mention), mention.start, mention.end)
         elif mention.how == "group":
@@ -329,7 +331,7 @@ class ArticleResolver:
 
     def _with_agent_noun(self, mention: Mention) -> int:
         """Extend "Serbian" to "Serbian officials" when it modifies an agent noun."""
-        token = self.doc[mention.start]
+        token = self.doc[mention.end - 1]
         head = token.head.head if token.dep_ == "conj" else token.head  # "Hungarian and Romanian officials"
         modifies = token.dep_ in _AGENT_EXTENSION_DEPS or token.dep_ == "conj"
         is_head = head.dep_ not in ("compound", "amod")
