@@ -304,3 +304,11 @@ def test_it_after_a_state_acting_is_that_state(pipeline):
     # the nearest subject decides: here "it" is the deal, and "it is clear" is no one
     other = "Serbia signed a deal in May. The deal was criticised. It gives Serbia cheap gas. It is clear."
     assert by_id(analyse(pipeline, other))["Q403"] == ["Serbia", "Serbia"]
+
+
+def test_its_owning_the_subject_after_a_state_is_that_state(pipeline):
+    text = "Serbia has chosen a different path. Its parliament declared military neutrality in 2007."
+    assert by_id(analyse(pipeline, text))["Q403"] == ["Serbia", "Its"]
+    # partners named by a body of their own are that body's, whoever "its" is
+    other = "Greece demanded that its European Community partners refuse to recognise Macedonia."
+    assert by_id(analyse(pipeline, other))["Q41"] == ["Greece"]

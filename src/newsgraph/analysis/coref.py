@@ -117,16 +117,28 @@ _DUMMY_SUBJECT_HEADS = frozenset("be seem appear remain take matter happen look 
 
 
 def acting_it(doc: Doc) -> list[Token]:
-    """ "It" as the subject of a full verb ("It condemns the invasion"), the pronoun a state or an
-    organisation is named by after its name."""
-    return [
-        token
-        for token in doc
-        if token.lower_ == "it"
+    """ "It" as the subject of a full verb ("It condemns the invasion"), or "its" owning that
+    subject ("Its parliament declared…"): the pronouns a state or an organisation is named by
+    after its name."""
+    return [token for token in doc if _acting_it(token) or (token.lower_ == "its" and _owns_subject(token))]
+
+
+def _acting_it(token: Token) -> bool:
+    verb = token.head
+    return (
+        token.lower_ == "it"
         and token.dep_ == "nsubj"
-        and token.head.pos_ == "VERB"
-        and token.head.lemma_.lower() not in _DUMMY_SUBJECT_HEADS
-    ]
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in _DUMMY_SUBJECT_HEADS
+    )
+
+
+def _owns_subject(token: Token) -> bool:
+    """ "Its parliament declared…", not "its European Community partners", who are the EC."""
+    subject = token.head
+    if token.dep_ != "poss" or subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.pos_ != "VERB":
+        return False
+    return not any(c.dep_ in ("compound", "amod") and c.ent_type_ for c in subject.children)
 
 
 def body_antecedent(pronoun: Token, bodies: dict[int, str]) -> str | None:
