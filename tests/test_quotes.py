@@ -607,3 +607,13 @@ def test_the_police_named_again_are_the_police_named_first(pipeline):
     )
     [(speaker, speaker_text, _, _)] = quotes(pipeline, text, date="2022-12-12")
     assert (speaker, speaker_text) == ("Q1246", "Police")
+
+
+def test_a_place_named_before_a_participle_is_not_its_speaker(pipeline):
+    text = (
+        "Hours earlier, President Vladimir Putin had signed documents at a ceremony in the Kremlin "
+        "claiming to annex the Donetsk, Luhansk, Zaporizhzhia and Kherson regions."
+    )
+    assert all(
+        speaker_text != "Kremlin" for _, speaker_text, _, _ in quotes(pipeline, text, date="2022-09-30")
+    )

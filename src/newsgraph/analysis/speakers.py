@@ -131,9 +131,12 @@ def _inside_speech(verb: Token) -> bool:
 
 
 def name_right_before(cue: Token) -> Span | None:
-    """A person or organisation named right before a speech verb that has no subject of its own."""
+    """A person or organisation named right before a speech verb that has no subject of its own
+    ("Chuck Jordan said", "footage of Hillary Clinton asking"); before a participle only a person
+    ("documents signed at a ceremony in the Kremlin claiming…" are no Kremlin's words)."""
     before = cue.doc[cue.i - 1] if cue.i > cue.sent.start else None
-    if before is None or before.ent_type_ not in ("PERSON", "ORG"):
+    finite = cue.tag_ in ("VBD", "VBZ", "VBP")
+    if before is None or before.ent_type_ not in (("PERSON", "ORG") if finite else ("PERSON",)):
         return None
     return next((e for e in cue.doc.ents if e.start <= before.i < e.end), None)
 
