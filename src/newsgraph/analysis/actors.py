@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 from rapidfuzz import fuzz, process
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -132,6 +134,8 @@ class ArticleResolver:
         self.day = article.date
         self.news_window = _news_window(article.date or date.today().isoformat())
         self.title_key = f" {match_key(article.title or '')} "
+        self.places: dict[str, bool] = {}  # lone names, whether the article uses them as places
+        self.orths: np.ndarray | None = None
         self.gazetteer = gazetteer
         self.referents: dict[str, Referent] = {}
         self.people: list[PersonMention] = []
@@ -239,9 +243,18 @@ class ArticleResolver:
             return self._referent(group)  # "Wagner's fighters" in an article about Russia: the group
         if candidates:
             return self._referent(self._pick_person(named or candidates))
-        if any(reads_as_place(t) for t in self.doc if t.text == word):
+        if self._used_as_place(word):
             return None  # "fighting near Avdiivka", "the Jarinje crossing": NER's person is a place
         return Referent(local_id(word), word, "person", None, None, surname=word)
+
+    def _used_as_place(self, word: str) -> bool:
+        """Whether the article uses the word as a place anywhere (each word read once)."""
+        if word not in self.places:
+            if self.orths is None:
+                self.orths = self.doc.to_array([ORTH])  # one read of the token texts, as ids
+            where = np.flatnonzero(self.orths == self.doc.vocab.strings[word])
+            self.places[word] = any(reads_as_place(self.doc[int(i)]) for i in where)
+        return self.places[word]
 
     def _in_the_news(self, person: GazetteerActor) -> bool:
         """Whether a bare surname can mean this person when the article never gives the full name:

@@ -120,17 +120,17 @@ def acting_it(doc: Doc) -> list[Token]:
     """ "It" as the subject of a full verb ("It condemns the invasion"), or "its" owning that
     subject ("Its parliament declared…"): the pronouns a state or an organisation is named by
     after its name."""
-    return [token for token in doc if _acting_it(token) or (token.lower_ == "its" and _owns_subject(token))]
+    found = []
+    for token in doc:
+        word = token.lower_
+        if (word == "it" and _acting_it(token)) or (word == "its" and _owns_subject(token)):
+            found.append(token)
+    return found
 
 
 def _acting_it(token: Token) -> bool:
     verb = token.head
-    return (
-        token.lower_ == "it"
-        and token.dep_ == "nsubj"
-        and verb.pos_ == "VERB"
-        and verb.lemma_.lower() not in _DUMMY_SUBJECT_HEADS
-    )
+    return token.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in _DUMMY_SUBJECT_HEADS
 
 
 def _owns_subject(token: Token) -> bool:
