@@ -361,3 +361,44 @@ def xcomp_chain(verb: Token) -> list[Token]:
     while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
     return chain
+
+
+def dates(prep: Token) -> bool:
+    """The preposition's object is a date or time ("on Monday", "in the evening")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def frames_its_own(verb: Token) -> bool:
+    """A verb with its own "to"-clause ("called on X to impose"): the head of a frame of its own."""
+    return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
+def outside_relative_clauses(head: Token) -> list[Token]:
+    """The phrase's tokens in order, less its relative clauses."""
+    found, frontier = [], [head]
+    while frontier:
+        token = frontier.pop()
+        found.append(token)
+        frontier.extend(c for c in token.children if c.dep_ != "relcl")
+    return sorted(found, key=lambda t: t.i)
+
+
+def negated(verb: Token) -> bool:
+    """ "did not", "never", "neither recognise … nor support": both; "would not recognise … or
+    accept": the second too (a verb joined by "and" takes no negation from the first)."""
+    if _has_negation(xcomp_chain(verb)):
+        return True
+    if verb.dep_ != "conj":
+        return False
+    joined = _joined_by(verb)
+    return joined == "nor" or (joined == "or" and _has_negation([verb.head]))
+
+
+def _has_negation(verbs: list[Token]) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "neither") for v in verbs for c in v.children)
+
+
+def _joined_by(conjunct: Token) -> str | None:
+    """The coordinating word before a conjunct ("or" in "recognise Kosovo or accept")."""
+    cc = [c for c in conjunct.head.children if c.dep_ == "cc" and c.i < conjunct.i]
+    return cc[-1].lower_ if cc else None

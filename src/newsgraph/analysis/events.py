@@ -51,12 +51,16 @@ from newsgraph.analysis.event_grammar import (
     by_object,
     ceases_hostilities,
     conjuncts,
+    dates,
     dictionary_lemma,
+    frames_its_own,
     going_to,
     inside_condition,
     is_background,
     load_dictionary,
+    negated,
     on_condition,
+    outside_relative_clauses,
     plover_intent,
     purpose_clauses,
     request_mode,
@@ -149,7 +153,7 @@ class SentenceCoder:
         lemma = dictionary_lemma(verb, self.verbs)
         particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
         # "called on Monday" is a call, not "call on"
-        preps = [c.lower_ for c in verb.children if c.dep_ == "prep" and not _dates(c)]
+        preps = [c.lower_ for c in verb.children if c.dep_ == "prep" and not dates(c)]
         for word in particles + preps:
             if f"{lemma} {word}" in self.verbs:
                 return self.verbs[f"{lemma} {word}"][0]
@@ -173,7 +177,7 @@ class SentenceCoder:
             return None
         # "promised to democratize … and establish" is one promise; "urged calm and called on the
         # West to impose sanctions" (the parse hangs "called" on "calm") a second act of its own
-        consumed.update([inner.i, *(c.i for c in conjuncts(inner) if not _frames_its_own(c))])
+        consumed.update([inner.i, *(c.i for c in conjuncts(inner) if not frames_its_own(c))])
         entry = self._entry(inner)
         sources = self._actors_of_subject(verb)
         party = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -419,7 +423,7 @@ class SentenceCoder:
         """The first actors named inside a phrase, with their coordination ("scores of Sierra Leonean
         and Liberian refugees"), or the country of the first capital named as a place; not inside a
         relative clause ("police units, a move Belgrade called…" are not sent to Belgrade)."""
-        for token in _outside_relative_clauses(head):
+        for token in outside_relative_clauses(head):
             actor = self.actors.by_token.get(token.i)
             if actor is not None and actor not in besides:
                 phrase = token.head if token.dep_ in ("amod", "compound", "nmod", "poss") else token
@@ -533,7 +537,7 @@ class SentenceCoder:
         if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "neg") for c in verb.children):
             chain.append(verb.head)  # "would not recognise Kosovo or accept…": one "would not" for both
         auxiliaries = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
-        coded.negated = _negated(verb)
+        coded.negated = negated(verb)
         reported = any(v.dep_ == "ccomp" for v in (verb, chain[-1])) or self.claimed_by(verb) is not None
         if inside_condition(verb):
             coded.modality = "hypothetical"
@@ -576,44 +580,3 @@ class SentenceCoder:
                     start=trigger.idx, end=trigger.idx + len(trigger.text), mode=coded.mode, date=date,
                     negated=coded.negated, modality=coded.modality, claimed_by=claimed,  # type: ignore[arg-type]
                 )  # fmt: skip
-
-
-def _dates(prep: Token) -> bool:
-    """The preposition's object is a date or time ("on Monday", "in the evening")."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
-
-
-def _frames_its_own(verb: Token) -> bool:
-    """A verb with its own "to"-clause ("called on X to impose"): the head of a frame of its own."""
-    return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
-
-
-def _outside_relative_clauses(head: Token) -> list[Token]:
-    """The phrase's tokens in order, less its relative clauses."""
-    found, frontier = [], [head]
-    while frontier:
-        token = frontier.pop()
-        found.append(token)
-        frontier.extend(c for c in token.children if c.dep_ != "relcl")
-    return sorted(found, key=lambda t: t.i)
-
-
-def _negated(verb: Token) -> bool:
-    """ "did not", "never", "neither recognise … nor support": both; "would not recognise … or
-    accept": the second too (a verb joined by "and" takes no negation from the first)."""
-    if _has_negation(xcomp_chain(verb)):
-        return True
-    if verb.dep_ != "conj":
-        return False
-    joined = _joined_by(verb)
-    return joined == "nor" or (joined == "or" and _has_negation([verb.head]))
-
-
-def _has_negation(verbs: list[Token]) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "neither") for v in verbs for c in v.children)
-
-
-def _joined_by(conjunct: Token) -> str | None:
-    """The coordinating word before a conjunct ("or" in "recognise Kosovo or accept")."""
-    cc = [c for c in conjunct.head.children if c.dep_ == "cc" and c.i < conjunct.i]
-    return cc[-1].lower_ if cc else None
