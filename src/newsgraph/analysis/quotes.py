@@ -254,9 +254,7 @@ def merge_runs(text: str, direct: list[Candidate]) -> list[Candidate]:
     merged: list[Candidate] = []
     for candidate in direct:
         if merged and _same_run(text, merged[-1], candidate):
-            last = merged[-1].quote
-            last.end = candidate.quote.end
-            last.text = text[last.start : last.end]
+            _join(text, merged[-1].quote, candidate.quote)
             continue
         merged.append(candidate)
     return merged
@@ -275,6 +273,12 @@ def _same_run(text: str, first: Candidate, second: Candidate) -> bool:
     return around_cue or len(gap) <= 80
 
 
+def _join(text: str, first: Quote, second: Quote) -> None:
+    """Make ``first`` run on to the end of ``second``."""
+    first.end = second.end
+    first.text = text[first.start : first.end]
+
+
 def settle(
     text: str, direct: list[Candidate], reported: list[Candidate], cores: list[tuple[int, int]]
 ) -> list[Quote]:
@@ -285,7 +289,7 @@ def settle(
     papers' claim, the allegation inside it. A quotation the cue's reported clause holds, after
     the cue, is the second half of the quotation before the cue ("“A,” she said, “b.”")."""
     kept = [c.quote for c in direct]
-    first_halves = {c.cue_at: c.quote for c in direct if c.cue_at is not None}
+    first_halves = {c.cue_at: c for c in direct if c.cue_at is not None}
     for candidate in likeliest_first(reported):
         quote = candidate.quote
         overlaps = any(quote.start < q.end and q.start < quote.end for q in kept)
@@ -294,24 +298,22 @@ def settle(
             continue
         quote.direct = any(quote.start <= s and e <= quote.end for s, e in cores)
         first = first_halves.get(candidate.cue_at) if quote.direct else None
-        if first is not None and _second_half(text, first, quote, candidate.cue_at):
-            first.end, first.text = quote.end, text[first.start : quote.end]
+        if first is not None and _second_half(text, first, candidate):
+            _join(text, first.quote, quote)
         else:
             kept.append(quote)
     return kept
 
 
-def _second_half(text: str, first: Quote, second: Quote, cue_at: int | None) -> bool:
-    """A named speaker's words on both sides of one cue in one paragraph, the first half ending
-    in the comma that splits a quotation, with only the speaker between it and the cue ("“Every
-    time you say that,” Tester said, “you…”"; not a title: "“The Apprentice,” who…, said")."""
-    if cue_at is None or not first.end <= cue_at < second.start or not first.text.endswith(","):
+def _second_half(text: str, first: Candidate, second: Candidate) -> bool:
+    """The halves of one quotation around its cue (a run, above), the first ending in the comma
+    that splits it, with only the speaker between it and the cue ("“Every time you say that,”
+    Tester said, “you…”"; not a title: "“The Apprentice,” who…, said")."""
+    one, cue_at = first.quote, first.cue_at
+    if cue_at is None or not one.end <= cue_at < second.quote.start or not one.text.endswith(","):
         return False
-    same = (first.speaker, first.speaker_text) == (second.speaker, second.speaker_text)
-    if not same or first.speaker_text is None or "\n" in text[first.end : second.start]:
-        return False
-    between = text[first.end : cue_at].replace(first.speaker_text, "", 1)
-    return not between.strip(" ,\"'”’»")
+    between = text[one.end : cue_at].replace(one.speaker_text or "", "", 1)
+    return _same_run(text, first, second) and not between.strip(" ,\"'”’»")
 
 
 def likeliest_first(reported: list[Candidate]) -> list[Candidate]:
