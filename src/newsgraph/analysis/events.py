@@ -104,7 +104,6 @@ class SentenceCoder:
         self.actors = ActorIndex(doc, analysis)
         self.quotes = analysis.quotes
         self.countries = {actor.id: actor.country for actor in analysis.actors}
-        self.kinds = {actor.id: actor.kind for actor in analysis.actors}
         self.implied: dict[str, Token | None] = {}  # actors events name that the actors stage did not
 
     def code(self) -> Iterator[Coded]:
@@ -371,7 +370,9 @@ class SentenceCoder:
         if subject is None or subject.lower_ in ("this", "that", "which", "what", "there"):
             return []
         # "the EU's foreign policy chief, Josep Borrell, condemned…": Borrell, not the EU
-        person = self._person_in_apposition(subject) if subject.i not in self.actors.by_token else None
+        person = (
+            self.actors.in_apposition(subject, ("person",)) if subject.i not in self.actors.by_token else None
+        )
         found = [person] if person else self._actors_at(subject)
         if not found and subject.pos_ != "PRON":
             found = self._first_actors_inside(subject)  # "students throughout Indonesia"
@@ -473,11 +474,6 @@ class SentenceCoder:
     def _hostile_act(self, noun: Token) -> bool:
         entry = self._noun_entry(noun) if noun.pos_ == "NOUN" else None
         return entry is not None and entry.type in ("ASSAULT", "COERCE")
-
-    def _person_in_apposition(self, token: Token) -> str | None:
-        """The person a title in subject position names in apposition."""
-        named = (self.actors.by_token.get(c.i) for c in token.children if c.dep_ == "appos")
-        return next((a for a in named if a is not None and self.kinds.get(a) == "person"), None)
 
     def _modifier_actors(self, token: Token, owners: bool = True) -> list[str]:
         by_token = self.actors.by_token

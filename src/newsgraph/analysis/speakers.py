@@ -43,6 +43,7 @@ class ActorIndex:
         self.doc = doc
         self.by_token: dict[int, str] = {}
         self.heads: dict[str, list[tuple[int, str]]] = {}  # head noun -> [(token, actor id)]
+        self.kinds = {actor.id: actor.kind for actor in analysis.actors}
         for actor in analysis.actors:
             for mention in actor.mentions:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -56,14 +57,19 @@ class ActorIndex:
         """The actor a subject span names: its head's mention, else any mention in its name part."""
         name = name_part(span)
         actor_id = self.by_token.get(name.root.i)
-        if actor_id is None:  # "the EU's foreign policy chief, Josep Borrell": the name in apposition
-            named = [c for c in name.root.children if c.dep_ == "appos" and c.i in self.by_token]
-            actor_id = self.by_token[named[0].i] if named else None
+        if actor_id is None:
+            actor_id = self.in_apposition(name.root)
         if actor_id is None:
             actor_id = next((self.by_token[t.i] for t in name if t.i in self.by_token), None)
         if actor_id is None and name.root.pos_ == "NOUN":
             actor_id = self._earlier_same_head(name.root)  # "the embassy" -> the Russian embassy
         return Speaker(name.text, actor_id, name.start_char, name.end_char)
+
+    def in_apposition(self, head: Token, kinds: tuple[str, ...] | None = None) -> str | None:
+        """The actor a noun names in apposition ("the EU's foreign policy chief, Josep Borrell"),
+        of one of ``kinds`` if given."""
+        named = (self.by_token.get(c.i) for c in head.children if c.dep_ == "appos")
+        return next((a for a in named if a is not None and (kinds is None or self.kinds[a] in kinds)), None)
 
     def _earlier_same_head(self, head: Token) -> str | None:
         earlier = [actor for index, actor in self.heads.get(head.lemma_.lower(), ()) if index < head.i]
