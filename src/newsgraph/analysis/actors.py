@@ -35,7 +35,6 @@ from newsgraph.analysis.coref import (
 from newsgraph.analysis.mentions import Mention, MentionFinder
 from newsgraph.analysis.metonymy import acts
 from newsgraph.analysis.name_usage import (
-    PLACE_PREPOSITIONS,
     organisation_as_place,
     reads_as_person,
     reads_as_place,
@@ -577,11 +576,10 @@ def _named_after(name: Span) -> bool:
 
 
 def _known_surname(token: Token, gazetteer: Gazetteer | None) -> bool:
-    """A gazetteer person's surname, unless a place preposition comes right before it."""
+    """A gazetteer person's surname, unless the text uses it as a place ("In Leposavić, …")."""
     if gazetteer is None or not gazetteer.by_surname(token.text):
         return False
-    head = token.head
-    return not (token.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS and head.i == token.i - 1)
+    return not reads_as_place(token)
 
 
 @functools.lru_cache(maxsize=16384)

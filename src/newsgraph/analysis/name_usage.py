@@ -13,7 +13,7 @@ from newsgraph.analysis.coref import gender_from_context
 from newsgraph.knowledge.names import first_name_gender
 
 # prepositions after which a lone name is a place: "in Leposavić" is the town, not a minister
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 _DIRECTIONS = frozenset({"towards", "toward", "into", "along", "via"})
 _ONLY_PLACES_AFTER = frozenset({"near", "outside", "around", "across", "throughout", "towards", "toward"})
 _TRAVEL_VERBS = frozenset("go travel fly drive return move head come walk march flee sail".split())
@@ -28,6 +28,8 @@ def reads_as_place(token: Token) -> bool:
     "towards Rostov", "drive to Raška")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "poss":
+        return False  # "outside Vučić's office": the office is the place
     if _named_as_place(token):
         return True
     doc, i = token.doc, token.i
@@ -38,7 +40,7 @@ def reads_as_place(token: Token) -> bool:
         return False
     travelled = before.lower_ == "to" and before.head.lemma_.lower() in _TRAVEL_VERBS  # "drive to Raška"
     hyphenated = before.text == "-" and i > 1 and doc[i - 2].lower_ in ("on", "upon")  # "Rostov-on-Don"
-    return before.lower_ in PLACE_PREPOSITIONS or before.lower_ in _DIRECTIONS or travelled or hyphenated
+    return before.lower_ in _PLACE_PREPOSITIONS or before.lower_ in _DIRECTIONS or travelled or hyphenated
 
 
 def _named_as_place(token: Token) -> bool:
