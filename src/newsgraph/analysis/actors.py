@@ -35,6 +35,7 @@ from newsgraph.analysis.coref import (
 from newsgraph.analysis.mentions import Mention, MentionFinder
 from newsgraph.analysis.metonymy import acts
 from newsgraph.analysis.name_usage import (
+    named_as_place,
     organisation_as_place,
     reads_as_person,
     reads_as_place,
@@ -59,11 +60,6 @@ _SURNAME_SIMILARITY = 85  # rapidfuzz ratio on ASCII-folded surnames: "Vucic"/"V
 _FULL_NAME_SIMILARITY = 90
 _SLUG = re.compile(r"[^a-z0-9]+")
 _AGENT_EXTENSION_DEPS = frozenset({"amod", "compound", "nmod"})
-# what is named after people: "the Nikola Tesla airport" is a place, not the inventor
-_NAMED_AFTER = frozenset(
-    """airport street square bridge avenue boulevard road university school hospital station
-    stadium arena museum park prize award foundation centre center hall""".split()
-)
 
 
 @dataclass(slots=True)
@@ -161,7 +157,7 @@ class ArticleResolver:
     def _resolve_people(self, mentions: list[Mention], titles: list[Title]) -> None:
         """Full names first (they define the article's people), then lone surnames; a name that
         names a place or a prize ("Belgrade's Nikola Tesla airport") is no one in the article."""
-        mentions = [m for m in mentions if not _named_after(m.span(self.doc))]
+        mentions = [m for m in mentions if not named_as_place(m.span(self.doc).root)]
         full = [m for m in mentions if len(self._name_words(m)) >= 2 or m.how == "alias"]
         single = [m for m in mentions if m not in full]
         for mention in full:
@@ -568,11 +564,6 @@ def _news_window(day: str) -> tuple[str, str]:
     """The dates within ``_RECENT_YEARS`` of an ISO date, either side."""
     year = int(day[:4])
     return f"{year - _RECENT_YEARS:04d}{day[4:]}", f"{year + _RECENT_YEARS:04d}{day[4:]}"
-
-
-def _named_after(name: Span) -> bool:
-    root = name.root
-    return root.dep_ == "compound" and root.head.lemma_.lower() in _NAMED_AFTER
 
 
 def _known_surname(token: Token, gazetteer: Gazetteer | None) -> bool:

@@ -17,9 +17,12 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "aroun
 _DIRECTIONS = frozenset({"towards", "toward", "into", "along", "via"})
 _ONLY_PLACES_AFTER = frozenset({"near", "outside", "around", "across", "throughout", "towards", "toward"})
 _TRAVEL_VERBS = frozenset("go travel fly drive return move head come walk march flee sail".split())
+# what a name can be the name of, other than someone: "the Jarinje crossing", "the lakeside town
+# of Ohrid", and things named after people ("the Nikola Tesla airport", "the Sakharov prize")
 _PLACE_NOUNS = frozenset(
     """crossing region oblast province river city town village port airport border district
-    municipality valley area bridge""".split()
+    municipality valley area bridge street square avenue boulevard road university school
+    hospital station stadium arena museum park prize award foundation centre center hall""".split()
 )
 
 
@@ -30,7 +33,7 @@ def reads_as_place(token: Token) -> bool:
         token = token.head
     if token.dep_ == "poss":
         return False  # "outside Vučić's office": the office is the place
-    if _named_as_place(token):
+    if named_as_place(token):
         return True
     doc, i = token.doc, token.i
     if i > 0 and doc[i - 1].lower_ == "the":
@@ -43,9 +46,9 @@ def reads_as_place(token: Token) -> bool:
     return before.lower_ in _PLACE_PREPOSITIONS or before.lower_ in _DIRECTIONS or travelled or hyphenated
 
 
-def _named_as_place(token: Token) -> bool:
-    """The name of a crossing, a region or a town: "the Jarinje crossing", "Luhansk region", "the
-    lakeside town of Ohrid"."""
+def named_as_place(token: Token) -> bool:
+    """The name of a crossing, a town or a thing named after someone: "the Jarinje crossing",
+    "Luhansk region", "the lakeside town of Ohrid", "Belgrade's Nikola Tesla airport"."""
     doc = token.doc
     after = doc[token.i + 1].lemma_.lower() if token.i + 1 < len(doc) else ""
     described = token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in _PLACE_NOUNS
@@ -59,7 +62,7 @@ def organisation_as_place(name: Span) -> bool:
     """An ORG of NER's named as a place, or after a preposition no organisation follows ("copper
     mines around Bor"); "in" and "at" are left out: "in Congress", "at the Institute"."""
     before = name.doc[name.start - 1].lower_ if name.start > 0 else ""
-    return _named_as_place(name.root) or before in _ONLY_PLACES_AFTER
+    return named_as_place(name.root) or before in _ONLY_PLACES_AFTER
 
 
 def reads_as_person(name: Span) -> bool:
