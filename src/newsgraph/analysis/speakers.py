@@ -10,6 +10,7 @@ to…", "the deal was announced") are no speakers.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -140,11 +141,10 @@ def name_right_before(cue: Token) -> Span | None:
     """A person or organisation named right before a speech verb that has no subject of its own
     ("Chuck Jordan said", "footage of Hillary Clinton asking"); before a participle only a person
     ("documents signed at a ceremony in the Kremlin claiming…" are no Kremlin's words)."""
-    before = cue.doc[cue.i - 1] if cue.i > cue.sent.start else None
-    finite = cue.tag_ in ("VBD", "VBZ", "VBP")
-    if before is None or before.ent_type_ not in (("PERSON", "ORG") if finite else ("PERSON",)):
+    if cue.i <= cue.sent.start:
         return None
-    return next((e for e in cue.doc.ents if e.start <= before.i < e.end), None)
+    finite = cue.tag_ in ("VBD", "VBZ", "VBP")
+    return _entity_at(cue.doc, cue.i - 1, ("PERSON", "ORG") if finite else ("PERSON",))
 
 
 def _name_before_aside(cue: Token) -> Span | None:
@@ -158,7 +158,12 @@ def _name_before_aside(cue: Token) -> Span | None:
         while i > start and doc[i].text != ",":
             i -= 1
         i -= 1
-    if i < start or doc[i].ent_type_ not in _SPEAKER_ENTITIES:
+    return _entity_at(doc, i, _SPEAKER_ENTITIES) if i >= start else None
+
+
+def _entity_at(doc: Doc, i: int, types: Collection[str]) -> Span | None:
+    """The named entity of one of ``types`` that token ``i`` belongs to."""
+    if doc[i].ent_type_ not in types:
         return None
     return next((e for e in doc.ents if e.start <= i < e.end), None)
 
