@@ -104,12 +104,19 @@ def _sentence_index(starts: list[int], token_index: int) -> int:
 
 
 def _same_clause_object(pronoun: Token, mention: PersonMention) -> bool:
-    """A non-reflexive object pronoun cannot refer to the subject of its own verb."""
+    """A non-reflexive object pronoun cannot refer to the subject of its own verb, nor to anyone
+    the subject names beside it ("Macron and von der Leyen pressed him"); an owner named inside
+    the subject can ("Putin's spokesman defended him")."""
     if pronoun.dep_ not in ("dobj", "dative", "iobj", "pobj"):
         return False
     verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
-    subject = mention.start <= verb.i and mention.is_subject
-    return subject and pronoun.doc[mention.start : mention.end].root.head == verb
+    if mention.start > verb.i:
+        return False
+    token = pronoun.doc[mention.start : mention.end].root
+    # climb the names and conjuncts the subject is made of (the parse may hang one name on another)
+    while token.dep_ in ("conj", "appos", "compound", "nmod") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head == verb
 
 
 # Verbs whose "it" is usually a dummy subject ("it is clear that", "it seems", "it takes years").

@@ -4,6 +4,7 @@ the verbs that frame another verb, the words of modality, and predicates over pa
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -56,6 +57,7 @@ PASSAGES = frozenset(
     """road street highway bridge border crossing entrance access traffic transport railway port
     airport square route motorway junction""".split()
 )
+TIME_WORDS = frozenset("today yesterday tomorrow week weekend month year day night season".split())
 LIGHT_VERBS = frozenset(
     """stage hold launch begin start continue mount lodge issue open conduct carry make take file
     announce organise organize resume end impose declare halt suspend""".split()
@@ -371,6 +373,37 @@ def dates(prep: Token) -> bool:
 def frames_its_own(verb: Token) -> bool:
     """A verb with its own "to"-clause ("called on X to impose"): the head of a frame of its own."""
     return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
+def reciprocal(token: Token) -> bool:
+    """ "each other", "one another"."""
+    doc, word = token.doc, token.lower_
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    # the parse heads "one another" on either word
+    return (before, word) in (("each", "other"), ("one", "another")) or (word, after) == ("one", "another")
+
+
+def reciprocal_object(verb: Token) -> bool:
+    """The verb acts on "each other", directly or through a preposition ("spoke with one another")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(reciprocal(o) for o in objects)
+
+
+def unnamed_owner(head: Token, actor_tokens: Mapping[int, str]) -> bool:
+    """The phrase has an owner that names no actor ("its northern neighbour's path", "the
+    government's plan"). A time is no owner ("last week's attack"), and a possessive pronoun is
+    most often the subject's own ("agreed to suspend its campaign against Kosovo")."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if (
+        owner is None
+        or owner.pos_ == "PRON"
+        or owner.ent_type_ in ("DATE", "TIME")
+        or owner.lower_ in TIME_WORDS
+    ):
+        return False
+    return not any(t.i in actor_tokens for t in owner.subtree)
 
 
 def outside_relative_clauses(head: Token) -> list[Token]:

@@ -63,8 +63,11 @@ from newsgraph.analysis.event_grammar import (
     outside_relative_clauses,
     plover_intent,
     purpose_clauses,
+    reciprocal,
+    reciprocal_object,
     request_mode,
     unique,
+    unnamed_owner,
     xcomp_chain,
 )
 from newsgraph.analysis.registry import register_stage
@@ -168,6 +171,7 @@ class SentenceCoder:
         withdraw": one event."""
         kind = FRAMES.get(verb.lemma_.lower())
         inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        state = None
         if kind is None and verb.lemma_ == "be":
             state = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
             kind = ADJECTIVE_FRAMES.get(state.lemma_.lower()) if state is not None else None
@@ -199,6 +203,8 @@ class SentenceCoder:
         self._modality(coded, verb)
         if kind == "future" and coded.modality == "asserted":
             coded.modality = "future"
+        if state is not None and coded.trigger.i == verb.i:
+            coded.trigger = state  # "said it was ready to act": the word that carries it is "ready"
         return plover_intent(coded) if kind in ("future", "aspect", "attempt", "compel") else coded
 
     def _compelled(
@@ -391,6 +397,8 @@ class SentenceCoder:
             found = self._target_token(token, relation)
             if found is not None and found.lower_ in RELATIVE_PRONOUNS:
                 found = self._antecedent(token)  # "Kosovo, which Russia refuses to recognise"
+            if found is not None and reciprocal(found):
+                return list(sources) if len(sources) > 1 else [None]  # "would recognise each other"
             if (
                 found is not None
                 and entry is not None
@@ -404,6 +412,8 @@ class SentenceCoder:
                 actors = [a for a in self._actors_at(found) or self._place_country(found) if a not in sources]
                 if actors:
                     return actors
+                if unnamed_owner(found, self.actors.by_token):
+                    return [None]  # "condemned its referendums in occupied Ukraine": its owner's, unnamed
         fallback = FALLBACK_TARGETS
         if entry is not None and entry.type == "CONSULT" and "dobj" not in entry.targets:
             # a meeting's object is its topic: "gathered to discuss a ban on Russian oil"
@@ -423,7 +433,11 @@ class SentenceCoder:
     def _first_actors_inside(self, head: Token, besides: Iterable[str] = ()) -> list[str]:
         """The first actors named inside a phrase, with their coordination ("scores of Sierra Leonean
         and Liberian refugees"), or the country of the first capital named as a place; not inside a
-        relative clause ("police units, a move Belgrade called…" are not sent to Belgrade)."""
+        relative clause ("police units, a move Belgrade called…" are not sent to Belgrade). A
+        phrase whose owner is no actor names no one ("blocked its northern neighbour's path into
+        NATO" is not aimed at NATO)."""
+        if unnamed_owner(head, self.actors.by_token):
+            return []
         for token in outside_relative_clauses(head):
             actor = self.actors.by_token.get(token.i)
             if actor is not None and actor not in besides:
@@ -535,7 +549,9 @@ class SentenceCoder:
         auxiliaries = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
         coded.negated = negated(verb)
         reported = any(v.dep_ == "ccomp" for v in (verb, chain[-1])) or self.claimed_by(verb) is not None
-        if inside_condition(verb):
+        # "would have condemned": what did not happen, in reported speech or not
+        counterfactual = bool(auxiliaries & HYPOTHETICAL_AUX) and bool(auxiliaries & {"have", "'ve"})
+        if inside_condition(verb) or counterfactual:
             coded.modality = "hypothetical"
         elif auxiliaries & FUTURE_AUX or going_to(verb) or ("would" in auxiliaries and reported):
             coded.modality = "future"
@@ -567,6 +583,8 @@ class SentenceCoder:
         date = dates.date_of(trigger)
         for source in coded.sources:
             for target in coded.targets:
+                if target == source and len(coded.targets) > 1 and reciprocal_object(trigger):
+                    continue  # "Kosovo and Israel would recognise each other": each the other
                 if target == source and not home and coded.type not in HOSTILE:
                     if len(coded.targets) > 1:
                         continue
