@@ -617,3 +617,40 @@ def test_a_place_named_before_a_participle_is_not_its_speaker(pipeline):
     assert all(
         speaker_text != "Kremlin" for _, speaker_text, _, _ in quotes(pipeline, text, date="2022-09-30")
     )
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # whoever is told or asked is no speaker; the one who tells them is
+        ("Serbs do not need to be told what the alliance is capable of.", None),
+        ("Kosovo was told by Brussels that the door to membership would stay open.", "Brussels"),
+    ],
+)
+def test_the_one_addressed_by_a_passive_speech_verb_is_not_its_speaker(pipeline, text, speaker):
+    assert [q[1] for q in quotes(pipeline, text)] == [speaker]
+
+
+def test_of_two_subjects_the_nearer_speaks(pipeline):
+    # the parse makes "appointment" a second subject of "refuses"
+    text = (
+        "Moscow sided with Milorad Dodik against Christian Schmidt, whose appointment last year "
+        "Russia refuses to accept because it was not endorsed by the UN Security Council."
+    )
+    assert spoken_by(quotes(pipeline, text), "Russia")[0] == "Q159"
+
+
+def test_a_reported_clause_does_not_reach_back_over_its_cue(pipeline):
+    text = (
+        "It also blacklisted Alternativna Televizija, a broadcaster that the Treasury said Dodik "
+        "had acquired for his personal use."
+    )
+    assert who_said_what(quotes(pipeline, text)) == [
+        ("the Treasury", "Dodik had acquired for his personal use")
+    ]
+
+
+def test_a_noun_cue_is_held_by_the_actor_its_adjective_names(pipeline):
+    # not the analysts, who only take the warnings seriously
+    text = "Few analysts took seriously Russian warnings that the drones had come from Kosovo."
+    assert quotes(pipeline, text) == [("Q159", "Russian", "that the drones had come from Kosovo", False)]

@@ -157,7 +157,10 @@ def _reach(cue: Token, relation: str) -> Span | None:
                 return None  # "say [the money would…], the NATO-led mission": an aside misread as object
             if child.i < cue.i and child.tag_ in ("WDT", "WP") and cue.dep_ == "relcl":
                 return _antecedent(cue)  # "referendums that Kyiv dismissed as a sham"
-            return doc[child.left_edge.i : _clause_end(cue, child) + 1]
+            # a clause reaching back over its own cue ("a broadcaster that it said Dodik had
+            # acquired": the relative "that" hangs on "acquired") starts after the cue
+            start = cue.i + 1 if child.left_edge.i <= cue.i < child.i else child.left_edge.i
+            return doc[start : _clause_end(cue, child) + 1]
     return None
 
 

@@ -98,12 +98,19 @@ def speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     if subject is None and cue.pos_ == "ADJ":
         verb = cue.head  # "the senators are hopeful that…": the copula's subject holds the hope
         subject = subject_of(verb)
+    owner = _named_owner(cue, actors) if subject is None and cue.pos_ == "NOUN" else None
+    if owner is not None:
+        return actors.speaker_for(cue.doc[owner.i : owner.i + 1])  # "the European promise": Europe's
     if subject is None and cue.pos_ == "NOUN" and cue.dep_ == "dobj":
         verb = cue.head  # "the Commission raised concerns about…": who raised them holds them
         subject = subject_of(verb)
     named = name_right_before(cue) if subject is None and is_speech_verb(cue) else None
     if named is not None:
         return actors.speaker_for(named)  # "…,” Tulsa police Chief Chuck Jordan said": the parse lost him
+    if _passive(cue) and cue.pos_ == "VERB" and cue.lemma_.lower() in _ADDRESSING:
+        # "Serbs do not need to be told what…": whoever is told is no speaker, only a "by" agent
+        agent = _agent(cue)
+        return actors.speaker_for(_phrase(agent)) if agent is not None else None
     while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
         if verb.dep_ == "acl" and is_speech_verb(verb) and verb.head.pos_ == "NOUN":
             # "The EU's foreign policy chief, Josep Borrell, called for…" parsed as a noun phrase
@@ -129,7 +136,25 @@ def speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
         return Speaker(subject.text, noun.actor_id, subject.idx, subject.idx + len(subject.text))
     if subject.lower_ in _NOT_SPEAKERS:
         return None
-    return actors.speaker_for(cue.doc[subject.left_edge.i : subject.right_edge.i + 1])
+    return actors.speaker_for(_phrase(subject))
+
+
+_ADDRESSING = frozenset("tell ask inform warn assure advise remind urge brief promise".split())
+
+
+def _agent(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" ("was rejected by the court")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _phrase(head: Token) -> Span:
+    return head.doc[head.left_edge.i : head.right_edge.i + 1]
+
+
+def _named_owner(noun: Token, actors: ActorIndex) -> Token | None:
+    """An actor named by an adjective or a name before a noun cue ("Russian claims", "US warnings")."""
+    return next((c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i in actors.by_token), None)
 
 
 def _inside_speech(verb: Token) -> bool:
@@ -171,14 +196,17 @@ def _entity_at(doc: Doc, i: int, types: Collection[str]) -> Span | None:
 def subject_of(verb: Token) -> Token | None:
     """The verb's passive agent ("was rejected by the court") or subject; for a noun cue ("his
     claim", "Clinton's comments") its possessor."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    by_whom = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    by_whom = _agent(verb)
     if by_whom is not None:
         return by_whom
     deps = (*SUBJECT_DEPS, "poss") if verb.pos_ == "NOUN" else SUBJECT_DEPS
     if _raised(verb):
         return None  # "Dodik is expected to travel": whoever expects it is not named
-    return next((c for c in verb.children if c.dep_ in deps and not c.is_punct), None)
+    # of two subjects the parse gives one verb, the nearer is its own ("whose appointment it
+    # refuses to accept": "it")
+    return next((c for c in reversed(list(verb.lefts)) if c.dep_ in deps and not c.is_punct), None) or next(
+        (c for c in verb.rights if c.dep_ in deps and not c.is_punct), None
+    )
 
 
 def _raised(verb: Token) -> bool:
