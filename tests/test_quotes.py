@@ -654,3 +654,8 @@ def test_a_noun_cue_is_held_by_the_actor_its_adjective_names(pipeline):
     # not the analysts, who only take the warnings seriously
     text = "Few analysts took seriously Russian warnings that the drones had come from Kosovo."
     assert quotes(pipeline, text) == [("Q159", "Russian", "that the drones had come from Kosovo", False)]
+
+
+def test_a_noun_a_passive_participle_describes_is_not_its_speaker(pipeline):
+    text = "Local elections called to fill the vacant mayoral posts were boycotted by Serb parties."
+    assert all(speaker_text is None for _, speaker_text, _, _ in quotes(pipeline, text))

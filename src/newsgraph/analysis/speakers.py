@@ -114,8 +114,11 @@ def speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     while subject is None and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
         if verb.dep_ == "acl" and is_speech_verb(verb) and verb.head.pos_ == "NOUN":
             # "The EU's foreign policy chief, Josep Borrell, called for…" parsed as a noun phrase
-            # with "called" hanging on "chief": the noun is the speaker, not its possessor
-            subject = verb.head
+            # with "called" hanging on "chief": the noun is the speaker, not its possessor. A
+            # passive participle on a noun in a clause of its own names what is called
+            # ("elections called to fill…"), not who calls
+            passive = verb.tag_ == "VBN" and verb.head.dep_ != "ROOT"
+            subject = None if passive else verb.head
             break
         verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
         subject = subject_of(verb)
