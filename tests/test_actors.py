@@ -312,3 +312,46 @@ def test_its_owning_the_subject_after_a_state_is_that_state(pipeline):
     # partners named by a body of their own are that body's, whoever "its" is
     other = "Greece demanded that its European Community partners refuse to recognise Macedonia."
     assert by_id(analyse(pipeline, other))["Q41"] == ["Greece"]
+
+
+def test_a_council_named_short_after_its_full_name_is_the_same_council(pipeline):
+    text = (
+        "Albania, which holds a seat on the UN Security Council this year, drafted the text. The "
+        "Security Council met again on Friday. A veto only shows that the Council cannot stop a "
+        "permanent member that breaks the rules."
+    )
+    actors = by_id(analyse(pipeline, text, date="2022-09-30"))
+    assert actors["Q37470"][1:] == ["Security Council", "Council"]
+    assert not [a for a in actors if a.startswith("local:")]
+
+
+def test_a_name_its_apposition_calls_a_party_or_a_broadcaster_is_an_organisation(pipeline):
+    text = (
+        "Milan Radoičić, until last week the vice-president of Srpska Lista, the main Kosovo Serb "
+        "party, admitted organising the group. The Treasury also blacklisted Alternativna Televizija, "
+        "a Banja Luka broadcaster."
+    )
+    found = analyse(pipeline, text, date="2023-10-02")
+    assert actor(found, "local:srpska-lista").kind == "organization"
+    assert [m.text for m in actor(found, "local:srpska-lista").mentions] == [
+        "Srpska Lista",
+        "Kosovo Serb party",
+    ]
+    assert actor(found, "local:alternativna-televizija").kind == "organization"
+
+
+def test_occupied_land_and_a_title_of_state_are_no_actors(pipeline):
+    text = (
+        "An attack damaged the road bridge linking Russia with occupied Crimea. Ukraine's foreign "
+        "minister later met US Secretary of State Antony Blinken in Washington."
+    )
+    actors = by_id(analyse(pipeline, text, date="2023-07-17"))
+    assert not [a for a in actors if a.startswith("local:")]
+    assert actors["Q7821917"] == ["Antony Blinken"]
+
+
+def test_a_seat_of_an_international_body_says_where_someone_works_not_for_whom(pipeline):
+    text = (
+        "“The EU has chosen ambiguity,” said Pieter Van Damme, a senior fellow at a policy desk in Brussels."
+    )
+    assert actor(analyse(pipeline, text, date="2023-02-28"), "local:pieter-van-damme").country is None

@@ -37,6 +37,7 @@ from newsgraph.analysis.metonymy import acts
 from newsgraph.analysis.name_usage import (
     named_as_place,
     organisation_as_place,
+    reads_as_organisation,
     reads_as_person,
     reads_as_place,
 )
@@ -107,6 +108,8 @@ def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | N
             _take_first_name(doc, mention)
             if mention.label in ("ORG", "LOC") and reads_as_person(mention.span(doc)):
                 mention.label = "PER"
+            elif mention.label == "PER" and reads_as_organisation(mention.span(doc)):
+                mention.label = "ORG"
     surnames = set()
     for mention in mentions:
         words = [t.text for t in mention.span(doc) if t.is_alpha]
@@ -355,12 +358,39 @@ class ArticleResolver:
         known = self.gazetteer.by_alias(name)
         if known:
             referent = self._referent(known[0])
+        elif (earlier := self._described(span) or self._named_in_full_before(span)) is not None:
+            referent = earlier  # "the Council" after "the UN Security Council"
         else:
             country = self._country_inside(span) or self._possessor_country(span)
             sector = next((s for t in span if (s := self.gazetteer.agent_sector(t.lower_))), None)
             referent = Referent(local_id(name), name, "organization", country, sector)
         self._note_acronym(span, referent)
         return referent
+
+    def _named_in_full_before(self, span: Span) -> Referent | None:
+        """The organisation named earlier whose full name ends with this shorter one: "the
+        Security Council" or "the Council" after "the UN Security Council"; the latest if several."""
+        tail = f" {span.text.casefold()}"
+        found = [
+            (max(s for s, _ in referent.spans if s < span.start), referent)
+            for referent in self.referents.values()
+            if referent.kind == "organization"
+            and any(s < span.start for s, _ in referent.spans)
+            and any(f" {name.casefold()}".endswith(tail) for name in self._names_of(referent))
+        ]
+        return max(found, key=lambda pair: pair[0])[1] if found else None
+
+    def _described(self, span: Span) -> Referent | None:
+        """The organisation a name in apposition describes: "Srpska Lista, the main Kosovo Serb
+        party" is one party."""
+        head = span.root.head
+        if span.root.dep_ != "appos" or head.i >= span.start:
+            return None
+        owner = next((r for r in self.referents.values() if any(s <= head.i < e for s, e in r.spans)), None)
+        return owner if owner is not None and owner.kind == "organization" else None
+
+    def _names_of(self, referent: Referent) -> set[str]:
+        return {referent.name, *(self.doc[s:e].text for s, e in referent.spans)}
 
     def _add_acronym_mentions(self) -> None:
         """Every later use of a defined acronym, whether or not NER tagged it."""
@@ -394,11 +424,16 @@ class ArticleResolver:
             self._add(referent, mention.start, mention.end)
 
     def _country_inside(self, span: Span) -> str | None:
+        """The country a phrase names by name, demonym or capital; a seat of an international body
+        says where, not whose ("a fellow at a think tank in Brussels" is no EU official)."""
         for token in span:
             for actor in self.gazetteer.by_alias(token.text):
                 if actor.kind == "country":
                     return actor.country
-            found = self.gazetteer.by_demonym(token.text) or self._metonym_country(token.text)
+            seat = self._metonym_country(token.text)
+            if seat is not None and seat.kind != "country":
+                seat = None
+            found = self.gazetteer.by_demonym(token.text) or seat
             if found is not None:
                 return found.country
         return None

@@ -26,6 +26,9 @@ _PLACE_NOUNS = frozenset(
 )
 
 
+_HELD_LAND = frozenset({"occupied", "annexed", "liberated", "recaptured"})
+
+
 def reads_as_place(token: Token) -> bool:
     """A word used as a place: named as one (below), or after a place preposition ("in Kherson",
     "towards Rostov", "drive to Raška")."""
@@ -47,10 +50,13 @@ def reads_as_place(token: Token) -> bool:
 
 
 def named_as_place(token: Token) -> bool:
-    """The name of a crossing, a town or a thing named after someone: "the Jarinje crossing",
-    "Luhansk region", "the lakeside town of Ohrid", "Belgrade's Nikola Tesla airport"."""
+    """The name of a crossing, a town, a held land or a thing named after someone: "the Jarinje
+    crossing", "Luhansk region", "the lakeside town of Ohrid", "occupied Crimea", "Belgrade's
+    Nikola Tesla airport"."""
     doc = token.doc
     after = doc[token.i + 1].lemma_.lower() if token.i + 1 < len(doc) else ""
+    if token.i > 0 and doc[token.i - 1].lower_ in _HELD_LAND:
+        return True  # "occupied Crimea", "Russian-occupied Kherson"
     described = token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in _PLACE_NOUNS
     of_place = (
         token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PLACE_NOUNS
@@ -77,6 +83,21 @@ def reads_as_person(name: Span) -> bool:
     return any(t.lower_ in ("his", "her") for a in described for t in a.subtree) or (
         gender_from_context(name.doc, name.start, name.end) is not None
     )
+
+
+# what an apposition calls a name when the name is an organisation's: "Srpska Lista, the main
+# Kosovo Serb party", "Alternativna Televizija, a Banja Luka broadcaster"
+_ORGANISATION_NOUNS = frozenset(
+    """party broadcaster channel newspaper daily weekly outlet agency company firm bank group
+    movement coalition alliance network station publisher operator manufacturer producer
+    institute foundation association union organisation organization""".split()
+)
+
+
+def reads_as_organisation(name: Span) -> bool:
+    """A name an apposition after it describes as an organisation."""
+    described = [c for c in name.root.children if c.dep_ == "appos" and c.i >= name.end]
+    return any(a.lemma_.lower() in _ORGANISATION_NOUNS for a in described)
 
 
 def _starts_with_first_name(span: Span) -> bool:

@@ -92,7 +92,8 @@ def _belongs_elsewhere(token: Token) -> bool:
 
 
 def _extent_and_country(head: Token, gazetteer: Gazetteer) -> tuple[int, int, str | None]:
-    """The phrase's tokens (determiner to head, plus "of <country>") and the country named."""
+    """The phrase's tokens (determiner to head, plus "of <country>" or "of State") and the country
+    named."""
     doc = head.doc
     start = head.i
     country = None
@@ -100,7 +101,7 @@ def _extent_and_country(head: Token, gazetteer: Gazetteer) -> tuple[int, int, st
         if child.i < head.i and child.dep_ in ("det", "amod", "compound", "poss", "nmod"):
             start = min(start, child.left_edge.i)
             country = country or _country_of(doc[child.left_edge.i : child.i + 1].text, gazetteer)
-    end = head.i + 1
+    end = head.i + 3 if _followed_by(head, "of state") else head.i + 1  # "Secretary of State"
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
             objects = [c for c in child.children if c.dep_ == "pobj"]
