@@ -22,6 +22,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.analysis.affiliation import country_around, country_inside, possessor_country
 from newsgraph.analysis.coref import (
     PRONOUN_GENDER,
     PersonMention,
@@ -196,34 +197,10 @@ class ArticleResolver:
             if referent.kind == "person" and referent.id.startswith("local:") and referent.name == name:
                 return referent
         gender = gender_from_context(self.doc, mention.start, mention.end) or first_name_gender(name)
-        country = self._country_around(span)
+        country = country_around(span, self.gazetteer)
         return Referent(
             local_id(name), name, "person", country, None, gender=gender, surname=name.split()[-1]
         )
-
-    def _country_around(self, name: Span) -> str | None:
-        """The country a title before a name gives ("British Defence Secretary Tom King", "Serbia's
-        foreign minister, Ivica Dačić"), for people the gazetteer does not know."""
-        head = name.root
-        words = [t for t in head.children if t.dep_ in ("compound", "amod", "nmod") and t.i < name.start]
-        words += [t for t in (head.head,) if head.dep_ == "appos" and head.head.pos_ == "NOUN"]
-        words += [c for c in head.children if c.dep_ == "appos"]
-        for word in words:
-            title = self.doc[word.left_edge.i : word.right_edge.i + 1]
-            country = self._country_inside(title) or self._organisation_country_inside(title)
-            if country is not None:
-                return country
-        return None
-
-    def _organisation_country_inside(self, span: Span) -> str | None:
-        """The affiliation an organisation named in a title gives ("Arab League Secretary-General"):
-        IGO for international organisations, the country for national ones."""
-        for size in range(min(4, len(span)), 0, -1):
-            for i in range(len(span) - size + 1):
-                for actor in self.gazetteer.by_alias(span[i : i + size].text):
-                    if actor.kind == "organization" and actor.country:
-                        return actor.country
-        return None
 
     def _person_for_surname(self, mention: Mention) -> Referent | None:
         word = self.doc[mention.start : mention.end].text
@@ -361,7 +338,7 @@ class ArticleResolver:
         elif (earlier := self._described(span) or self._named_in_full_before(span)) is not None:
             referent = earlier  # "the Council" after "the UN Security Council"
         else:
-            country = self._country_inside(span) or self._possessor_country(span)
+            country = country_inside(span, self.gazetteer) or possessor_country(span, self.gazetteer)
             sector = next((s for t in span if (s := self.gazetteer.agent_sector(t.lower_))), None)
             referent = Referent(local_id(name), name, "organization", country, sector)
         self._note_acronym(span, referent)
@@ -419,39 +396,11 @@ class ArticleResolver:
         if country is not None:
             self._add(self._referent(country), mention.start, mention.end)
         elif len(span) >= 2 and self.gazetteer.by_demonym(span[-1].text):
-            place = self._country_inside(span[:-1]) or self.gazetteer.by_demonym(span[-1].text).country
+            place = (
+                country_inside(span[:-1], self.gazetteer) or self.gazetteer.by_demonym(span[-1].text).country
+            )
             referent = Referent(local_id(span.text), span.text, "group", place, None)
             self._add(referent, mention.start, mention.end)
-
-    def _country_inside(self, span: Span) -> str | None:
-        """The country a phrase names by name, demonym or capital; a seat of an international body
-        says where, not whose ("a fellow at a think tank in Brussels" is no EU official)."""
-        for token in span:
-            for actor in self.gazetteer.by_alias(token.text):
-                if actor.kind == "country":
-                    return actor.country
-            seat = self._metonym_country(token.text)
-            if seat is not None and seat.kind != "country":
-                seat = None
-            found = self.gazetteer.by_demonym(token.text) or seat
-            if found is not None:
-                return found.country
-        return None
-
-    def _possessor_country(self, span: Span) -> str | None:
-        """The country that owns an organisation named outside its span ("Sudan's Supreme Court")."""
-        owners = [c for c in span.root.children if c.dep_ == "poss" and c.i < span.start]
-        for owner in owners:
-            words = self.doc[owner.left_edge.i : owner.i + 1]
-            named = [a.country for a in self.gazetteer.by_alias(words.text) if a.kind == "country"]
-            country = named[0] if named else self._country_inside(words)
-            if country is not None:
-                return country
-        return None
-
-    def _metonym_country(self, text: str) -> GazetteerActor | None:
-        metonym = self.gazetteer.by_metonym(text)
-        return metonym[0] if metonym else None
 
     # -- titles and pronouns ------------------------------------------------------------
 
