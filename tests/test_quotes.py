@@ -659,3 +659,25 @@ def test_a_noun_cue_is_held_by_the_actor_its_adjective_names(pipeline):
 def test_a_noun_a_passive_participle_describes_is_not_its_speaker(pipeline):
     text = "Local elections called to fill the vacant mayoral posts were boycotted by Serb parties."
     assert all(speaker_text is None for _, speaker_text, _, _ in quotes(pipeline, text))
+
+
+def test_a_headline_names_its_speaker_before_a_colon_even_when_tagged_a_noun(pipeline):
+    text = "Stoltenberg: Allies will stay in Kosovo as long as needed.\n\nNATO's chief spoke on Monday."
+    expected = [("Stoltenberg", "Allies will stay in Kosovo as long as needed.")]
+    assert who_said_what(quotes(pipeline, text)) == expected
+    text = "Analysis: Serbia has run out of room.\n\nThe government met on Monday."
+    assert quotes(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In the latest Ipsos poll, the ruling party leads the opposition by nine points.",
+            [("the latest Ipsos poll", "the ruling party leads the opposition by nine points")],
+        ),
+        ("The ruling party, which is struggling in the polls, met on Monday.", []),
+    ],
+)
+def test_a_poll_is_the_source_of_the_finding_it_is_cited_for(pipeline, text, expected):
+    assert who_said_what(quotes(pipeline, text)) == expected

@@ -64,7 +64,8 @@ _COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:]{0,60}?)[ \t]*:[ \t]+(\S[^
 _NOT_A_SPEAKER_LABEL = frozenset(
     "photo photos image video watch listen note update updated source sources related read more "
     "see also tags filed under subscribe sign up editor's editor’s correction clarification warning caption "
-    "q a".split()
+    "q a opinion comment commentary editorial analysis exclusive breaking explainer live factbox timeline "
+    "satire review".split()
 )
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "dative"})
 
@@ -118,6 +119,8 @@ class QuoteStage:
         for token in doc:
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 candidate = _according_to(doc, token, actors)
+            elif token.lower_ == "in" and token.dep_ == "prep":
+                candidate = _in_a_poll(doc, token, actors)
             elif token.lemma_.lower() in self.all_rules:  # most words are never cues: skip them fast
                 candidate = self._by_rule(token, actors)
             else:
@@ -353,10 +356,11 @@ def _colon_lines(doc: Doc, text: str, actors: ActorIndex) -> list[Candidate]:
 
 
 def _is_speaker_label(name: Span) -> bool:
-    """A name and nothing else: up to four proper nouns or capitalised words, not a heading."""
+    """A name and nothing else: up to four proper nouns or capitalised words, not a heading. A
+    headline's first word is often tagged a common noun ("Sanders: Clinton needs…", "Poll: …")."""
     if len(name) > 4 or name[0].lower_ in _NOT_A_SPEAKER_LABEL:
         return False
-    return all(t.pos_ == "PROPN" or t.is_upper or t.is_punct for t in name)
+    return all(t.pos_ == "PROPN" or t.is_upper or t.is_title or t.is_punct for t in name)
 
 
 def _according_to(doc: Doc, according: Token, actors: ActorIndex) -> Candidate | None:
@@ -380,6 +384,28 @@ def _according_to(doc: Doc, according: Token, actors: ActorIndex) -> Candidate |
     if len(content) < 3:
         return None
     return _reported_candidate(content, actors.speaker_for(source_span), according, "according to")
+
+
+_POLLS = frozenset({"poll", "survey"})
+
+
+def _in_a_poll(doc: Doc, prep: Token, actors: ActorIndex) -> Candidate | None:
+    """ "In the latest CNN poll, Clinton leads by five points": the poll's finding is the clause
+    the phrase hangs on, the poll its source."""
+    poll = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    clause = prep.head
+    if poll is None or poll.lemma_.lower() not in _POLLS or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    if clause.dep_ in ("relcl", "acl") or not _has_subject(clause):
+        return None  # "…, who is struggling in the polls": the poll says nothing of its own
+    source = doc[poll.left_edge.i : poll.right_edge.i + 1]
+    if prep.i < clause.i:
+        content = trim_span(doc[prep.right_edge.i + 1 : clause.right_edge.i + 1])
+    else:
+        content = trim_span(doc[clause.left_edge.i : prep.i])
+    if len(content) < 3:
+        return None
+    return _reported_candidate(content, actors.speaker_for(source), prep, "in")
 
 
 def _has_subject(cue: Token) -> bool:
