@@ -355,3 +355,13 @@ def test_a_seat_of_an_international_body_says_where_someone_works_not_for_whom(p
         "“The EU has chosen ambiguity,” said Pieter Van Damme, a senior fellow at a policy desk in Brussels."
     )
     assert actor(analyse(pipeline, text, date="2023-02-28"), "local:pieter-van-damme").country is None
+
+
+def test_it_passes_over_a_subject_inside_a_clause_another_verb_governs(pipeline):
+    text = (
+        "Russia does not recognise Schmidt as High Representative, arguing that his appointment was "
+        "never approved by the UN Security Council, and it has called for his office to be closed. "
+        "Peskov said that Russia would return to the deal only once its demands had been met."
+    )
+    mentions = by_id(analyse(pipeline, text, date="2022-10-03"))["Q159"]
+    assert mentions == ["Russia", "it", "Russia", "its"]

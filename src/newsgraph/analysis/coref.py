@@ -155,4 +155,18 @@ def body_antecedent(pronoun: Token, bodies: dict[int, str]) -> str | None:
     sentence = pronoun.sent
     start = pronoun.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     subjects = [t for t in pronoun.doc[start : pronoun.i] if t.dep_ in ("nsubj", "nsubjpass")]
-    return bodies.get(subjects[-1].i) if subjects else None
+    # a subject inside a clause another verb reports or frames ("…, arguing that his appointment
+    # was never approved. It has called…") is passed over, unless the pronoun is in that clause too
+    main = [t for t in subjects if not _reported_clause(t.head) or _within(pronoun, t.head)]
+    nearest = main[-1] if main else subjects[-1] if subjects else None
+    return bodies.get(nearest.i) if nearest is not None else None
+
+
+def _within(token: Token, verb: Token) -> bool:
+    return verb.left_edge.i <= token.i <= verb.right_edge.i
+
+
+def _reported_clause(verb: Token) -> bool:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in ("ccomp", "csubj", "relcl", "acl", "advcl", "xcomp")
