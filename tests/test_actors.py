@@ -365,3 +365,12 @@ def test_it_passes_over_a_subject_inside_a_clause_another_verb_governs(pipeline)
     )
     mentions = by_id(analyse(pipeline, text, date="2022-10-03"))["Q159"]
     assert mentions == ["Russia", "it", "Russia", "its"]
+
+
+def test_western_officials_and_diplomats_are_the_west(pipeline):
+    text = (
+        "Western diplomats warned that the plan could unravel the post-war order. Western officials agreed."
+    )
+    assert by_id(analyse(pipeline, text, date="2022-01-06")) == {
+        "local:the-west": ["Western diplomats", "Western officials"]
+    }
