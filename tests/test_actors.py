@@ -374,3 +374,14 @@ def test_western_officials_and_diplomats_are_the_west(pipeline):
     assert by_id(analyse(pipeline, text, date="2022-01-06")) == {
         "local:the-west": ["Western diplomats", "Western officials"]
     }
+
+
+def test_a_possessive_inside_a_known_name_is_part_of_it(pipeline):
+    text = "The People’s Republic of China is ready to join forces with Russia, Wang Yi said."
+    assert "Q865" not in by_id(analyse(pipeline, text, date="2023-03-01"))  # not the Republic of China
+    assert by_id(analyse(pipeline, text, date="2023-03-01"))["Q148"] == ["The People’s Republic of China"]
+
+
+def test_a_sentence_opening_adverb_is_no_part_of_a_name(pipeline):
+    text = "Sometimes Kiev shows more ingenuity. Kiev recruits couriers."
+    assert by_id(analyse(pipeline, text, date="2023-03-01")) == {"Q212": ["Kiev", "Kiev"]}

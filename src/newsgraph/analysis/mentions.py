@@ -23,13 +23,15 @@ NER_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": 
 KIND_LABELS = {"person": "PER", "organization": "ORG", "group": "ORG", "country": "LOC", "other": "LOC"}
 MAX_NGRAM = 7
 _COUNTRY_SIMILARITY = 88
-_PREFIXES = {"pro", "anti", "non"}
-_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # "pro-Putin" is a stance, not a mention of Putin
+_PREFIXES = {"pro", "anti", "non"}  # "pro-Putin" is a stance, not a mention of Putin
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE_IN_NAME = re.compile(r"(\w)'s\b")
 _NOISE = re.compile(
     r"^(must read|read more|related|latest|trending|share|subscribe|advertisement|getting your|"
     r"follow us|sign up|breaking|exclusive|watch|video|photo|opinion|analysis|editorial|update)\b",
     re.IGNORECASE,
 )
+_NOT_NAME_WORDS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
 # Words that may stand before a name inside one NER span without making it another entity.
 _TITLE_WORDS = frozenset(
     """president prime minister premier chancellor foreign defence defense interior finance
@@ -78,7 +80,8 @@ class MentionFinder:
             key = match_key(text)
             if how == "alias" and actor is not None and actor.kind == "country" and len(text) >= 5:
                 self._countries[key] = actor
-            words = key.removeprefix("the ").split()
+            # the tokenizer splits "People's" into "People" and "'s": so do the n-gram keys
+            words = _POSSESSIVE_IN_NAME.sub(r"\1 's", key).removeprefix("the ").split()
             if words:
                 self._keys.add(" ".join(words))
                 self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
@@ -238,12 +241,15 @@ def _explains(ent: Span, inside: list[Mention]) -> bool:
 
 
 def _trim(ent: Span) -> Span:
-    """Drop leading determiners (and titles, for people), a trailing possessive and anything from an
-    opening bracket on from an NER span."""
+    """Drop leading determiners, adverbs and conjunctions (and titles, for people), a trailing
+    possessive and anything from an opening bracket on from an NER span."""
     start, end = ent.start, ent.end
     doc = ent.doc
     leading = _TITLE_WORDS if ent.label_ == "PERSON" else {"the", "a", "an"}
-    while start < end - 1 and (doc[start].lower_ in leading or doc[start].is_punct):
+    # a capitalised sentence opener NER took into the name: "Sometimes Kiev shows…"
+    while start < end - 1 and (
+        doc[start].lower_ in leading or doc[start].is_punct or doc[start].pos_ in _NOT_NAME_WORDS
+    ):
         start += 1
     # "Movement for Democratic Change (MDC": the bracketed acronym is a mention of its own
     end = next((t.i for t in doc[start + 1 : end] if t.text in ("(", "[")), end)
@@ -260,7 +266,13 @@ def _looks_like_a_name(span: Span) -> bool:
     if not words:
         return False
     first = words[0] if words[0].lower_ != "the" or len(words) == 1 else words[1]
-    if any(t.is_space or t.lower_ in _POSSESSIVES for t in span) or span[-1].is_punct or span[0].is_punct:
+    # a possessive inside a known name is part of it ("the People's Republic of China")
+    if (
+        any(t.is_space for t in span)
+        or span[-1].lower_ in _POSSESSIVES
+        or span[-1].is_punct
+        or span[0].is_punct
+    ):
         return False
     return first.text[:1].isupper()
 
