@@ -337,3 +337,22 @@ def test_what_would_have_happened_did_not(pipeline):
 def test_readiness_is_triggered_by_the_word_that_says_it(pipeline):
     found = events(pipeline, "Kurti said he had been ready to sign the agreement.", date="2023-03-01")
     assert [(e.type, e.trigger) for e in found] == [("AGREE", "ready")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the buying is what is to stop: no purchase by the West
+        (
+            "The West initially pressed India and other countries to stop buying Russian oil.",
+            [("REQUEST", "local:the-west", "Q668")],
+        ),
+        # shares rallying, weapons arriving and a memo sent are no protest, visit or aid
+        ("On Monday, Lockheed Martin gained 8% and RTX rallied 4%.", []),
+        ("A number of Patriot missile defence systems sent by Germany arrived in Ukraine.", []),
+        ("The Pentagon sent a memo to the Army on March 31.", []),
+        ("Serbs rallied in Mitrovica against the Kosovo government.", [("PROTEST", "local:serbs", "Q1246")]),
+    ],
+)
+def test_what_is_stopped_moved_or_sent_decides_whether_it_is_an_event(pipeline, text, expected):
+    assert coded(events(pipeline, text)) == expected

@@ -169,9 +169,21 @@ def by_object(verb: Token, entry: Entry) -> Entry | None:
         return None  # "once it met the conditions" meets nobody
     if lemma == "give" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return None  # "gave up neutrality" gives nothing to anyone
+    if lemma == "rally" and _market_move(verb):
+        return None  # "RTX rallied 4%", "stocks are expected to rally"
     if entry.mode == "phone" and _names_something(verb):
         return None  # "what he called a special operation" is a name, not a call
     return entry
+
+
+def _market_move(verb: Token) -> bool:
+    """A price, a share or a stock moving, by so much."""
+    subjects = [c for v in xcomp_chain(verb) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    amounts = [
+        c for c in verb.children if c.dep_ in ("dobj", "npadvmod") or (c.dep_ == "prep" and c.lower_ == "by")
+    ]
+    by_much = any(t.like_num or "%" in t.text or t.lower_ == "percent" for a in amounts for t in a.subtree)
+    return by_much or any(s.lemma_.lower() in MARKETS for s in subjects)
 
 
 def _imposed_on_someone(verb: Token) -> bool:
@@ -183,7 +195,9 @@ def _visit_by_people(verb: Token) -> bool:
     flew to", "the carrier kept flying to"), not in flying one ("flies MiG-29 fighters"), nor in
     receiving things ("received a Pantsir system", "received ten votes")."""
     subjects = [c for v in xcomp_chain(verb) for c in v.children if c.dep_ == "nsubj"]  # "kept flying"
-    if any(s.lemma_.lower() in VEHICLES for s in subjects):
+    # "a number of Patriot systems arrived": what the subject counts
+    named = [g for s in subjects for g in (s, *_of_complements(s))]
+    if any(s.lemma_.lower() in VEHICLES | GOODS for s in named):
         return False
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in VEHICLES:
@@ -191,6 +205,10 @@ def _visit_by_people(verb: Token) -> bool:
         if child.dep_ == "dobj" and verb.lemma_.lower() == "receive" and not _is_party(child):
             return False
     return True
+
+
+def _of_complements(noun: Token) -> list[Token]:
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
 
 
 def _is_party(noun: Token) -> bool:
@@ -213,7 +231,8 @@ POLICE_UNITS = frozenset("police gendarmerie officer".split())
 # What is sent, given or shared without any aid or cooperation passing between actors.
 NOT_GIVEN = frozenset(
     """signal message impression border frontier boundary tie history language culture value figure
-    detail number estimate date timetable interview speech answer explanation account""".split()
+    detail number estimate date timetable interview speech answer explanation account memo letter
+    note email invitation notice reply""".split()
 )
 # What a party can withdraw from by leaving it, besides a named actor or place.
 LEFT_BEHIND = frozenset(
@@ -235,6 +254,12 @@ RECALLED = frozenset(
 )
 VEHICLES = frozenset(
     "aircraft plane jet drone helicopter airliner bomber fighter ship warship airline carrier".split()
+)
+MARKETS = frozenset("stock share price market index currency bond dollar euro rouble ruble".split())
+# Things that arrive without visiting anyone.
+GOODS = frozenset(
+    """system missile weapon shipment delivery equipment tank munition ammunition consignment cargo
+    package battery launcher""".split()
 )
 # Who is received on a visit, besides names and office titles.
 GUESTS = frozenset(

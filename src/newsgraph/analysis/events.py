@@ -181,6 +181,9 @@ class SentenceCoder:
         # "promised to democratize … and establish" is one promise; "urged calm and called on the
         # West to impose sanctions" (the parse hangs "called" on "calm") a second act of its own
         consumed.update([inner.i, *(c.i for c in conjuncts(inner) if not frames_its_own(c))])
+        if inner.lemma_.lower() in CEASE_VERBS:
+            # "pressed India to stop buying Russian oil": the buying is what is to stop, not an act
+            consumed.update(c.i for c in inner.children if c.dep_ == "xcomp")
         entry = self._entry(inner)
         sources = self._actors_of_subject(verb)
         party = next((c for c in verb.children if c.dep_ == "dobj"), None)
