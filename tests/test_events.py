@@ -356,3 +356,8 @@ def test_readiness_is_triggered_by_the_word_that_says_it(pipeline):
 )
 def test_what_is_stopped_moved_or_sent_decides_whether_it_is_an_event(pipeline, text, expected):
     assert coded(events(pipeline, text)) == expected
+
+
+def test_a_leaders_own_country_acts_as_that_country(pipeline):
+    text = "Vučić said his country would never recognise Kosovo."
+    assert coded(events(pipeline, text)) == [("SUPPORT", "Q403", "Q1246")]

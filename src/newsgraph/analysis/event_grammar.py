@@ -255,6 +255,7 @@ RECALLED = frozenset(
 VEHICLES = frozenset(
     "aircraft plane jet drone helicopter airliner bomber fighter ship warship airline carrier".split()
 )
+HOMELANDS = frozenset("country nation homeland motherland fatherland".split())
 MARKETS = frozenset("stock share price market index currency bond dollar euro rouble ruble".split())
 # Things that arrive without visiting anyone.
 GOODS = frozenset(

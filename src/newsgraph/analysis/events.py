@@ -32,6 +32,7 @@ from newsgraph.analysis.event_grammar import (
     FALLBACK_TARGETS,
     FRAMES,
     FUTURE_AUX,
+    HOMELANDS,
     HOSTILE,
     HYPOTHETICAL_AUX,
     LIGHT_VERBS,
@@ -499,6 +500,9 @@ class SentenceCoder:
             return []
         modifiers = possessors or [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
         found = [by_token[t.i] for m in modifiers for t in (m, *conjuncts(m)) if t.i in by_token]
+        if possessors and token.lemma_.lower() in HOMELANDS:
+            # "his nation is ready to join forces": the country of whoever owns it
+            found = [c for c in (self._country_of(a) or a for a in found) if c is not None]
         if not found and token.i not in by_token:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from"):
