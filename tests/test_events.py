@@ -361,3 +361,26 @@ def test_what_is_stopped_moved_or_sent_decides_whether_it_is_an_event(pipeline, 
 def test_a_leaders_own_country_acts_as_that_country(pipeline):
     text = "Vučić said his country would never recognise Kosovo."
     assert coded(events(pipeline, text)) == [("SUPPORT", "Q403", "Q1246")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a frame verb with the verb it frames is no act of its own
+        ("Zelensky sought to assure the audience that Kyiv has a clear plan.", []),
+        ("Serbia sought help from Russia.", [("REQUEST", "Q403", "Q159")]),
+        # what is released, reinforced or given decides
+        ("Carlson released a two-hour interview with Putin in Moscow.", []),
+        ("Azerbaijan released the Armenian soldiers.", [("RETREAT", "Q227", "Q399")]),
+        ("The ASEAN bloc will reinforce a message of centrality.", []),
+        ("Putin gave statements on Tuesday about the war.", []),
+        # a partner in a strike is not its target; an ally named in apposition is the one helped
+        (
+            "Over the weekend the RAF carried out air strikes with U.S. forces against the Houthis.",
+            [("ASSAULT", "Q145", "local:houthis")],
+        ),
+        ("Poland would send military advisers to its NATO ally Finland.", [("AID", "Q36", "Q33")]),
+    ],
+)
+def test_the_words_around_a_verb_decide_whether_and_whom_it_codes(pipeline, text, expected):
+    assert coded(events(pipeline, text)) == expected

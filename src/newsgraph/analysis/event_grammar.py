@@ -105,6 +105,13 @@ def load_dictionary(name: str) -> dict[str, list[Entry]]:
     return entries
 
 
+def framing(verb: Token) -> bool:
+    """A frame verb with the verb it frames ("sought to assure", "hopes to join")."""
+    return verb.lemma_.lower() in FRAMES and any(
+        c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children
+    )
+
+
 def plover_intent(coded: Coded) -> Coded:
     """PLOVER codes what is promised or planned as AGREE, and hostile intentions as THREATEN."""
     if coded.modality == "future" and not coded.negated:
@@ -169,11 +176,19 @@ def by_object(verb: Token, entry: Entry) -> Entry | None:
         return None  # "once it met the conditions" meets nobody
     if lemma == "give" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return None  # "gave up neutrality" gives nothing to anyone
+    if lemma == "release" and objects and not objects & RELEASED and not _acts_on_a_party(verb):
+        return None  # "released a two-hour interview" frees no one
+    if lemma == "reinforce" and objects and not objects & (MILITARY_UNITS | POLICE_UNITS):
+        return None  # "reinforce a message of centrality"
     if lemma == "rally" and _market_move(verb):
         return None  # "RTX rallied 4%", "stocks are expected to rally"
     if entry.mode == "phone" and _names_something(verb):
         return None  # "what he called a special operation" is a name, not a call
     return entry
+
+
+def _acts_on_a_party(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and _is_party(c) for c in verb.children)
 
 
 def _market_move(verb: Token) -> bool:
@@ -232,7 +247,8 @@ POLICE_UNITS = frozenset("police gendarmerie officer".split())
 NOT_GIVEN = frozenset(
     """signal message impression border frontier boundary tie history language culture value figure
     detail number estimate date timetable interview speech answer explanation account memo letter
-    note email invitation notice reply""".split()
+    note email invitation notice reply statement comment remark assessment briefing testimony
+    advantage edge opportunity chance""".split()
 )
 # What a party can withdraw from by leaving it, besides a named actor or place.
 LEFT_BEHIND = frozenset(
@@ -256,6 +272,10 @@ VEHICLES = frozenset(
     "aircraft plane jet drone helicopter airliner bomber fighter ship warship airline carrier".split()
 )
 HOMELANDS = frozenset("country nation homeland motherland fatherland".split())
+RELEASED = frozenset(
+    """prisoner hostage detainee captive soldier fighter activist journalist crew sailor civilian
+    inmate opponent dissident""".split()
+)
 MARKETS = frozenset("stock share price market index currency bond dollar euro rouble ruble".split())
 # Things that arrive without visiting anyone.
 GOODS = frozenset(

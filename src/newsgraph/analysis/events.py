@@ -55,6 +55,7 @@ from newsgraph.analysis.event_grammar import (
     dates,
     dictionary_lemma,
     frames_its_own,
+    framing,
     going_to,
     inside_condition,
     is_background,
@@ -136,8 +137,8 @@ class SentenceCoder:
 
     def _verb(self, verb: Token, consumed: set[int] | None = None) -> Coded | None:
         entry = self._entry(verb)
-        if entry is None:
-            return None
+        if entry is None or framing(verb):
+            return None  # "sought to assure the audience" seeks nothing from anyone
         if entry.type == "REJECT" and dictionary_lemma(verb, self.verbs) == "block" and blocks_a_place(verb):
             entry = Entry("PROTEST", "obstruct", (), False)  # "blocked the roads": a blockade
         entry = by_arrival(verb, entry)
@@ -422,6 +423,9 @@ class SentenceCoder:
         if entry is not None and entry.type == "CONSULT" and "dobj" not in entry.targets:
             # a meeting's object is its topic: "gathered to discuss a ban on Russian oil"
             fallback = tuple(r for r in FALLBACK_TARGETS if r not in ("dobj", "xcomp"))
+        elif entry is not None and entry.type in HOSTILE:
+            # "carried out air strikes with U.S. forces": who strikes with you is your partner
+            fallback = tuple(r for r in FALLBACK_TARGETS if r != "prep:with")
         for relation in fallback:
             found = self._target_token(token, relation)
             inner = self._first_actors_inside(found, sources) if found is not None else []
@@ -470,14 +474,18 @@ class SentenceCoder:
         return None
 
     def _actors_at(self, head: Token) -> list[str]:
-        """Actors a noun phrase names: its head's and its conjuncts', its nationality modifiers'
-        ("Hungarian and Romanian officials"), its possessor's rather than its compounds' ("Kosovo's
-        UN membership"), or an "of"/"from" complement's ("the government of Serbia")."""
+        """Actors a noun phrase names: its head's and its conjuncts', or a name in apposition to them
+        ("its NATO ally Finland"), its nationality modifiers' ("Hungarian and Romanian officials"),
+        its possessor's rather than its compounds' ("Kosovo's UN membership"), or an "of"/"from"
+        complement's ("the government of Serbia")."""
         found: list[str] = []
         for token in (head, *conjuncts(head)):
             named = token.i in self.actors.by_token
             if named:
                 found.append(self.actors.by_token[token.i])
+            elif (appositive := self.actors.in_apposition(token, ("country",))) is not None:
+                found.append(appositive)  # "its NATO ally Finland": Finland, not NATO
+                continue
             # "Sudan's Supreme Court": the court acts, not its owner
             found += self._modifier_actors(token, owners=not named)
         return unique(found)
