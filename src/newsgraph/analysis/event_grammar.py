@@ -105,6 +105,25 @@ def load_dictionary(name: str) -> dict[str, list[Entry]]:
     return entries
 
 
+def modality(verb: Token, claimed: bool) -> str:
+    """Future ("will", "would" in reported speech), hypothetical (a condition, "could", "would
+    have"), reported (in a quote, ``claimed``), or asserted."""
+    chain = xcomp_chain(verb)  # "will not apply to join NATO": join is negated and future
+    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "neg") for c in verb.children):
+        chain.append(verb.head)  # "would not recognise Kosovo or accept…": one "would not" for both
+    auxiliaries = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
+    reported = any(v.dep_ == "ccomp" for v in (verb, chain[-1])) or claimed
+    # "would have condemned": what did not happen, in reported speech or not
+    counterfactual = bool(auxiliaries & HYPOTHETICAL_AUX) and bool(auxiliaries & {"have", "'ve"})
+    if inside_condition(verb) or counterfactual:
+        return "hypothetical"
+    if auxiliaries & FUTURE_AUX or going_to(verb) or ("would" in auxiliaries and reported):
+        return "future"
+    if auxiliaries & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    return "reported" if claimed else "asserted"
+
+
 def framing(verb: Token) -> bool:
     """A frame verb with the verb it frames ("sought to assure", "hopes to join")."""
     return verb.lemma_.lower() in FRAMES and any(

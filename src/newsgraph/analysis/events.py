@@ -31,10 +31,8 @@ from newsgraph.analysis.event_grammar import (
     EFFORT_NOUNS,
     FALLBACK_TARGETS,
     FRAMES,
-    FUTURE_AUX,
     HOMELANDS,
     HOSTILE,
-    HYPOTHETICAL_AUX,
     LIGHT_VERBS,
     OBJECT_DEPS,
     OBLIGATION,
@@ -56,10 +54,10 @@ from newsgraph.analysis.event_grammar import (
     dictionary_lemma,
     frames_its_own,
     framing,
-    going_to,
     inside_condition,
     is_background,
     load_dictionary,
+    modality,
     negated,
     on_condition,
     outside_relative_clauses,
@@ -556,26 +554,12 @@ class SentenceCoder:
     # -- modality ------------------------------------------------------------------------
 
     def _modality(self, coded: Coded, verb: Token) -> None:
-        """Future ("will", "would" in reported speech), hypothetical (a condition, "could"),
-        reported (in a quote), or asserted; negation is flagged apart."""
-        chain = xcomp_chain(verb)  # "will not apply to join NATO": join is negated and future
-        if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "neg") for c in verb.children):
-            chain.append(verb.head)  # "would not recognise Kosovo or accept…": one "would not" for both
-        auxiliaries = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
+        """Negation, and the modality the verb's auxiliaries and clause give ("will withdraw
+        unless…" is a threat)."""
         coded.negated = negated(verb)
-        reported = any(v.dep_ == "ccomp" for v in (verb, chain[-1])) or self.claimed_by(verb) is not None
-        # "would have condemned": what did not happen, in reported speech or not
-        counterfactual = bool(auxiliaries & HYPOTHETICAL_AUX) and bool(auxiliaries & {"have", "'ve"})
-        if inside_condition(verb) or counterfactual:
-            coded.modality = "hypothetical"
-        elif auxiliaries & FUTURE_AUX or going_to(verb) or ("would" in auxiliaries and reported):
-            coded.modality = "future"
-        elif auxiliaries & HYPOTHETICAL_AUX:
-            coded.modality = "hypothetical"
-        else:
-            coded.modality = "reported" if self.claimed_by(verb) is not None else "asserted"
+        coded.modality = modality(verb, claimed=self.claimed_by(verb) is not None)
         if coded.type in COOPERATIVE and on_condition(verb, "unless"):
-            coded.type, coded.modality = "THREATEN", "future"  # "will withdraw unless…" is a threat
+            coded.type, coded.modality = "THREATEN", "future"
 
     def _claimed_modality(self, token: Token) -> str | None:
         return "reported" if self.claimed_by(token) is not None else None
