@@ -385,3 +385,24 @@ def test_a_possessive_inside_a_known_name_is_part_of_it(pipeline):
 def test_a_sentence_opening_adverb_is_no_part_of_a_name(pipeline):
     text = "Sometimes Kiev shows more ingenuity. Kiev recruits couriers."
     assert by_id(analyse(pipeline, text, date="2023-03-01")) == {"Q212": ["Kiev", "Kiev"]}
+
+
+def test_an_undated_articles_title_is_the_office_holder_it_names(pipeline):
+    # with no date, the headline's office is held by whoever of the article held it, not today's
+    text = (
+        "Estonian Prime Minister calls for long-range missiles for Ukraine.\n\n"
+        "Kaja Kallas said on Monday that partners should do more."
+    )
+    actors = by_id(analyse(pipeline, text, date=None))
+    assert actors["Q11869065"] == ["Estonian Prime Minister", "Kaja Kallas"]
+
+
+def test_honorifics_and_rank_words_are_no_part_of_a_name(pipeline):
+    text = (
+        "Prof Tahir Mamman spoke at the briefing in Abuja. Mamman advised the scholars. "
+        "Top Zelensky aide Andrii Yermak warned that the coming year will decide the war."
+    )
+    actors = by_id(analyse(pipeline, text, date="2023-12-11"))
+    assert actors["local:tahir-mamman"] == ["Tahir Mamman", "Mamman"]
+    assert actors["Q3874799"] == ["Zelensky"]
+    assert not [a for a in actors if "prof" in a or "top" in a]

@@ -421,8 +421,12 @@ class ArticleResolver:
         if title.country is None and not title.plain:
             return None  # "the only big leader": a description, not an office
         roles = ("head_of_state", "head_of_government") if title.role == "leader" else (title.role,)
-        for mention in reversed(self.people):
-            if mention.start < title.start and self._holds(mention.actor_id, roles, title.country):
+        before = [m for m in reversed(self.people) if m.start < title.start]
+        # an undated article: anyone it names who held the office, first before the title, then
+        # after it (a headline's "Estonian Prime Minister" is the Kallas of the text)
+        after = [m for m in self.people if m.start >= title.end] if self.day is None else []
+        for mention in before + after:
+            if self._holds(mention.actor_id, roles, title.country):
                 return self.referents[mention.actor_id]
         if title.country is None:
             return None
@@ -434,7 +438,9 @@ class ArticleResolver:
         if actor is None:
             return False
         return any(
-            o.role in roles and (country is None or o.country == country) and o.held_on(self.day)
+            o.role in roles
+            and (country is None or o.country == country)
+            and (self.day is None or o.held_on(self.day))
             for o in actor.offices
         )
 

@@ -32,12 +32,14 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAME_WORDS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame"})
 # Words that may stand before a name inside one NER span without making it another entity.
 _TITLE_WORDS = frozenset(
     """president prime minister premier chancellor foreign defence defense interior finance
     secretary state general spokesman spokeswoman spokesperson leader king queen emir sheikh
     ambassador envoy special representative deputy vice former acting head chief commander
-    mr mrs ms dr sir lord lady senator congressman congresswoman mp rep gen lt col adm
+    mr mrs ms dr prof professor sir lord lady senator congressman congresswoman mp rep gen lt col adm
+    top senior
     high commissioner mayor governor pope patriarch archbishop the of
     sergeant captain colonel lieutenant corporal brigadier marshal admiral""".split()
 )
@@ -153,7 +155,10 @@ class MentionFinder:
         label = NER_LABELS.get(ent.label_)
         if label is None:
             return None
-        whole, ent = ent, _trim(ent)
+        # "Prof Tahir Mamman" read as an organisation: an honorific says it is a person
+        if len(ent) > 1 and ent[0].lower_.rstrip(".") in _HONORIFICS:
+            label = "PER"
+        whole, ent = ent, _trim(ent, person=label == "PER")
         if len(ent) == 0:
             return None
         inside = [m for m in found if whole.start <= m.start and m.end <= whole.end]
@@ -240,12 +245,12 @@ def _explains(ent: Span, inside: list[Mention]) -> bool:
     return has_name and all(t.lower_ in _TITLE_WORDS for t in uncovered)
 
 
-def _trim(ent: Span) -> Span:
+def _trim(ent: Span, person: bool) -> Span:
     """Drop leading determiners, adverbs and conjunctions (and titles, for people), a trailing
     possessive and anything from an opening bracket on from an NER span."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    leading = _TITLE_WORDS if ent.label_ == "PERSON" else {"the", "a", "an"}
+    leading = _TITLE_WORDS if person else {"the", "a", "an"}
     # a capitalised sentence opener NER took into the name: "Sometimes Kiev shows…"
     while start < end - 1 and (
         doc[start].lower_ in leading or doc[start].is_punct or doc[start].pos_ in _NOT_NAME_WORDS
