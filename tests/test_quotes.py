@@ -681,3 +681,21 @@ def test_a_headline_names_its_speaker_before_a_colon_even_when_tagged_a_noun(pip
 )
 def test_a_poll_is_the_source_of_the_finding_it_is_cited_for(pipeline, text, expected):
     assert who_said_what(quotes(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition reports nothing of the clause it qualifies
+        "But Putin in his fresh remarks stressed that not only do Russian forces have the clear upper "
+        "hand, but he emphasized for the first time that Ukrainian statehood itself risks an "
+        "“irreparable” blow if the war continues.",
+        # a relative clause the parse hangs as a modifier holds no content of its own cue
+        "This would be an act of aggression that Russian President Vladimir Putin described as "
+        "guaranteed to draw a harsh military response from Russia.",
+    ],
+)
+def test_no_content_holds_its_own_cue(pipeline, text):
+    result = pipeline.analyze(Article(id="q", text=text, date="2024-01-16"))
+    assert all(not (q.start <= text.index(q.cue) < q.end) for q in result.quotes if q.cue in text)
+    assert all(q.cue not in ("continues", "described") for q in result.quotes)

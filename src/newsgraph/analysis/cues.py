@@ -126,10 +126,12 @@ def content_of_rule(cue: Token, relation: str) -> Span | None:
 def _reach(cue: Token, relation: str) -> Span | None:
     doc = cue.doc
     if relation == "self":
-        # a relative clause is about the noun it describes, never a content of its own
-        return None if cue.dep_ == "relcl" else doc[cue.left_edge.i : cue.right_edge.i + 1]
+        # a relative clause is about the noun it describes, never a content of its own (nor is
+        # one the parse hangs as a modifier: "an act that Putin described as…")
+        relative = cue.dep_ == "relcl" or (cue.dep_ == "acl" and any(c.dep_ == "nsubj" for c in cue.children))
+        return None if relative else doc[cue.left_edge.i : cue.right_edge.i + 1]
     if relation.startswith("^"):
-        if cue.dep_ != relation[1:] or cue.head.i == cue.i:
+        if cue.dep_ != relation[1:] or cue.head.i == cue.i or _conditional(cue):
             return None
         head = cue.head
         left = doc[head.left_edge.i : cue.left_edge.i]
@@ -155,13 +157,19 @@ def _reach(cue: Token, relation: str) -> Span | None:
         if child.dep_ == relation:
             if relation == "dobj" and any(c.dep_ == "ccomp" and cue.i < c.i < child.i for c in cue.children):
                 return None  # "say [the money would…], the NATO-led mission": an aside misread as object
-            if child.i < cue.i and child.tag_ in ("WDT", "WP") and cue.dep_ == "relcl":
+            relative = child.tag_ in ("WDT", "WP") or child.lower_ in ("that", "which", "who", "whom")
+            if child.i < cue.i and relative and cue.dep_ in ("relcl", "acl"):
                 return _antecedent(cue)  # "referendums that Kyiv dismissed as a sham"
             # a clause reaching back over its own cue ("a broadcaster that it said Dodik had
             # acquired": the relative "that" hangs on "acquired") starts after the cue
             start = cue.i + 1 if child.left_edge.i <= cue.i < child.i else child.left_edge.i
             return doc[start : _clause_end(cue, child) + 1]
     return None
+
+
+def _conditional(cue: Token) -> bool:
+    """ "…if the war continues": a condition reports nothing of the clause it qualifies."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.children)
 
 
 def _antecedent(cue: Token) -> Span | None:

@@ -231,6 +231,8 @@ class QuoteStage:
                 return head
         if first < len(doc) and doc[first].is_sent_start:
             after = None  # “We will win.” Kurti said on Monday that…: a sentence of its own
+        if after is not None and not _governs(after, quote):
+            after = None  # "an “irreparable” blow if the war continues": the cue says nothing of it
         if after is not None or not opens:
             return after  # a quotation inside the writer's phrase takes no cue from before it
         last = quote.start  # before the opening marks: 'she said, "I read it once over…"'
@@ -250,6 +252,12 @@ class QuoteStage:
             if backwards and token.is_sent_start:
                 break  # this token opened the quote's sentence
         return None
+
+
+def _governs(cue: Token, quote: Span) -> bool:
+    """The cue's clause holds the quotation, or the quotation's sentence the cue as an aside."""
+    inside = [t for t in quote if not t.is_punct] or list(quote)
+    return any(cue in t.ancestors for t in inside) or any(t in cue.ancestors for t in inside)
 
 
 def merge_runs(text: str, direct: list[Candidate]) -> list[Candidate]:
