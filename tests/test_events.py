@@ -384,3 +384,19 @@ def test_a_leaders_own_country_acts_as_that_country(pipeline):
 )
 def test_the_words_around_a_verb_decide_whether_and_whom_it_codes(pipeline, text, expected):
     assert coded(events(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # persuading someone to act is asking them to; the act asked for is not coded as done
+        (
+            "The West and Ukraine began negotiations and convinced Moscow to withdraw troops.",
+            [("CONSULT", "local:the-west", None), ("CONSULT", "Q212", None),
+             ("REQUEST", "local:the-west", "Q159"), ("REQUEST", "Q212", "Q159")],
+        ),
+        ("Brussels encouraged Belgrade to align its policy with the EU.", [("REQUEST", "Q458", "Q403")]),
+    ],
+)  # fmt: skip
+def test_persuading_is_requesting(pipeline, text, expected):
+    assert coded(events(pipeline, text)) == expected

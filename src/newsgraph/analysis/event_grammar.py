@@ -21,7 +21,8 @@ FRAMES = {
     **dict.fromkeys(("threaten",), "threaten"),
     **dict.fromkeys(("refuse", "decline", "fail", "reject"), "refuse"),
     **dict.fromkeys(
-        ("urge", "ask", "call", "appeal", "press", "push", "demand", "implore", "request"), "request"
+        "urge ask call appeal press push demand implore request convince persuade encourage".split(),
+        "request",
     ),
     **dict.fromkeys(("plan", "intend", "prepare", "aim", "want", "hope", "expect", "seek", "move"), "future"),
     **dict.fromkeys(("try", "attempt"), "attempt"),

@@ -33,7 +33,7 @@ _ACTING_OBJECT_VERBS = frozenset(
     """accuse blame criticise criticize condemn denounce rebuke reprimand urge warn threaten thank
     praise support back help aid assist defend protect sanction punish pressure press push
     recognise recognize invite ask tell call contact court woo lobby persuade convince reassure
-    remind reject rebuff snub isolate defy challenge oppose confront provoke antagonise antagonize
+    remind encourage reject rebuff snub isolate defy challenge oppose confront provoke antagonise antagonize
     anger irritate please embarrass reward engage trust distrust mistrust fear respect fund finance
     arm supply equip force compel draw pull lure tie bind align summon notify inform brief consult
     accommodate appease placate answer contradict mock insult betray abandon""".split()
