@@ -39,7 +39,7 @@ def spoken_by(found: list[tuple[str | None, str | None, str, bool]], speaker_tex
 
 @pytest.mark.parametrize(
     ("opening", "closing"),
-    [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("„", "“"), ("``", "''"), ("''", "''")],
+    [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("„", "“"), ("„", "”"), ("``", "''"), ("''", "''")],
 )
 def test_direct_quotes_in_every_style(pipeline, opening, closing):
     words = "We will never recognise the independence of the north,"
@@ -699,3 +699,14 @@ def test_no_content_holds_its_own_cue(pipeline, text):
     result = pipeline.analyze(Article(id="q", text=text, date="2024-01-16"))
     assert all(not (q.start <= text.index(q.cue) < q.end) for q in result.quotes if q.cue in text)
     assert all(q.cue not in ("continues", "described") for q in result.quotes)
+
+
+def test_a_quotation_ending_in_a_comma_takes_its_cue_past_a_line_break(pipeline):
+    text = (
+        "Otto Schily criticised the coalition because the Greens insist on it.\n\n"
+        "“Now it is becoming even clearer that giving up nuclear power was foolish,”\n\n"
+        "he pointed out."
+    )
+    found = quotes(pipeline, text)
+    assert spoken_by(found, "he")[:2] == ("Q60788", "he")
+    assert all(speaker_text != "the Greens" for _, speaker_text, _, _ in found)

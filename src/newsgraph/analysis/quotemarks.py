@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 
-_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "»": "«", "``": "''", "''": "''"}
+# opening mark -> the marks that close it; „ closes with “ in German style, with ” in Polish
+_PAIRS = {
+    "“": ("”",), "«": ("»",), "„": ("“", "”"), "‘": ("’",), '"': ('"',), "»": ("«",), "``": ("''",),
+    "''": ("''",),
+}  # fmt: skip
 # An opening mark: at the start, or after a space, bracket or dash; followed by a non-space.
 _OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(``|''|[“«„‘\"»])(?=[^\s'])", re.MULTILINE)
 
@@ -29,15 +33,16 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
             position = start
             continue
         regions.append((start, end))
-        position = end + len(_PAIRS[opening.group(1)])
+        position = end + 1
 
 
-def _closing(text: str, start: int, mark: str) -> int | None:
-    """Index of the closing mark, or None; a quote may go on past a paragraph that reopens it."""
+def _closing(text: str, start: int, marks: tuple[str, ...]) -> int | None:
+    """Index of the first closing mark, or None; a quote may go on past a paragraph that reopens it."""
     index = start
     while index < len(text):
-        if text.startswith(mark, index) and (mark != "’" or not _is_apostrophe(text, index)):
-            return index
+        for mark in marks:
+            if text.startswith(mark, index) and (mark != "’" or not _is_apostrophe(text, index)):
+                return index
         if text.startswith("\n\n", index):
             following = text[index:].lstrip()
             if not following.startswith(tuple(_PAIRS)):

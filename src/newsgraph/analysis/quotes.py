@@ -222,6 +222,9 @@ class QuoteStage:
         first = quote.end
         while first < len(doc) and doc[first].text in QUOTE_MARKS:
             first += 1
+        if quote.text.rstrip().endswith(","):
+            while first < len(doc) and doc[first].is_space:
+                first += 1  # “…,”\n\nhe pointed out: a comma leaves the cue to come, past a line break
         after = self._nearest_cue(doc[first : min(len(doc), first + _MAX_CUE_DISTANCE)])
         if after is not None and quote.text.rstrip().endswith((",", "?", "!")):
             return after
