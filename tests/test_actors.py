@@ -406,3 +406,10 @@ def test_honorifics_and_rank_words_are_no_part_of_a_name(pipeline):
     assert actors["local:tahir-mamman"] == ["Tahir Mamman", "Mamman"]
     assert actors["Q3874799"] == ["Zelensky"]
     assert not [a for a in actors if "prof" in a or "top" in a]
+
+
+def test_towns_and_regions_are_no_actors(pipeline):
+    text = "The fall of Avdiivka came in February. Serbs in Zubin Potok blocked roads, Mitrovica stayed calm."
+    assert [a for a in by_id(analyse(pipeline, text, date="2024-02-20")) if a != "local:serbs"] == []
+    text = "Serbia's largest oil company, NIS, is majority-owned by Gazprom Neft."
+    assert "local:nis" in by_id(analyse(pipeline, text, date="2022-05-30"))  # not the town of Niš

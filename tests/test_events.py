@@ -369,6 +369,11 @@ def test_a_leaders_own_country_acts_as_that_country(pipeline):
         # a frame verb with the verb it frames is no act of its own
         ("Zelensky sought to assure the audience that Kyiv has a clear plan.", []),
         ("Serbia sought help from Russia.", [("REQUEST", "Q403", "Q159")]),
+        # an order stays an order whatever it frames
+        (
+            "Vučić ordered units to move closer to the boundary with Kosovo.",
+            [("REQUEST", "Q222031", "Q1246")],
+        ),
         # what is released, reinforced or given decides
         ("Carlson released a two-hour interview with Putin in Moscow.", []),
         ("Azerbaijan released the Armenian soldiers.", [("RETREAT", "Q227", "Q399")]),
@@ -400,3 +405,10 @@ def test_the_words_around_a_verb_decide_whether_and_whom_it_codes(pipeline, text
 )  # fmt: skip
 def test_persuading_is_requesting(pipeline, text, expected):
     assert coded(events(pipeline, text)) == expected
+
+
+def test_an_act_aimed_at_a_town_is_aimed_at_its_country(pipeline):
+    found = events(
+        pipeline, "Russian forces shelled Kharkiv overnight, and Kosovo police raided shops in Zubin Potok."
+    )
+    assert coded(found) == [("ASSAULT", "Q159", "Q212"), ("COERCE", "Q1246", "Q1246")]

@@ -283,7 +283,15 @@ def test_surface_forms(g: Gazetteer) -> None:
     assert ("Kremlin", "Q159", "metonym") in forms
     assert ("Serbian", "Q403", "demonym") in forms
     assert ("U.S.", "Q30", "alias") in forms
-    assert all(kind in {"alias", "demonym", "metonym"} for _, _, kind in forms)
+    assert ("Kharkiv", "Q212", "place") in forms
+    assert all(kind in {"alias", "demonym", "metonym", "place"} for _, _, kind in forms)
+
+
+def test_places_name_the_country_they_lie_in_and_are_no_actors(g: Gazetteer) -> None:
+    assert g.by_place("Zubin Potok").id == "Q1246"
+    assert g.by_place("Kharkov").id == g.by_place("Kharkiv").id == "Q212"
+    assert g.by_place("Belgrade") is None  # a capital is its government's metonym
+    assert g.by_alias("Kharkiv") == [] and g.by_metonym("Kharkiv") is None
 
 
 def test_persons_have_a_recent_office(g: Gazetteer) -> None:

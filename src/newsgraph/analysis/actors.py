@@ -268,6 +268,8 @@ class ArticleResolver:
     def _resolve_other(self, mention: Mention, titles: list[Title]) -> None:
         if any(t.start <= mention.start < t.end for t in titles if self._title_is_used(t)):
             return  # "Serbian" in "the Serbian president" is part of a person's title
+        if mention.how == "place":
+            return  # a town or region is where things happen, not who does them
         if mention.how == "metonym":
             if acts(mention.span(self.doc)):
                 self._add(self._referent(mention.actors[0]), mention.start, mention.end)

@@ -126,8 +126,9 @@ def modality(verb: Token, claimed: bool) -> str:
 
 
 def framing(verb: Token) -> bool:
-    """A frame verb with the verb it frames ("sought to assure", "hopes to join")."""
-    return verb.lemma_.lower() in FRAMES and any(
+    """A verb of intent or aspect with the verb it frames ("sought to assure", "hopes to join"),
+    which means nothing of its own; "ordered units to move" is still an order."""
+    return FRAMES.get(verb.lemma_.lower()) in ("future", "aspect", "attempt") and any(
         c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children
     )
 

@@ -529,12 +529,19 @@ class SentenceCoder:
         return country.id
 
     def _place_country(self, token: Token) -> list[str]:
-        """A capital named as a place ("arrived in Belgrade") stands for its country here."""
+        """A capital or a town named as a place ("arrived in Belgrade", "shelled Kharkiv") stands
+        for its country here."""
+        name = self.doc[min([token.i, *(c.i for c in token.lefts if c.dep_ == "compound")]) : token.i + 1]
         metonym = self.gazetteer.by_metonym(token.text)
-        if metonym is None or metonym[0].kind != "country":
+        country = (
+            metonym[0]
+            if metonym
+            else self.gazetteer.by_place(name.text) or self.gazetteer.by_place(token.text)
+        )
+        if country is None or country.kind != "country":
             return []
-        self.implied.setdefault(metonym[0].id, token)
-        return [metonym[0].id]
+        self.implied.setdefault(country.id, token)
+        return [country.id]
 
     def implied_actors(self, used: set[str | None]) -> list[Actor]:
         """Countries an event needs that the text names only as a place ("a curfew in Algiers"),

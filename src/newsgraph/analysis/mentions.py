@@ -32,6 +32,9 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAME_WORDS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
+_FINITE_VERBS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+_NAME_ENDS = frozenset({"(", "[", "to", "“", "”", '"', "«", "»", "„"})
+_DANGLING = frozenset({"of", "the", "for", "and", "&", "in", "on", "at"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame"})
 # Words that may stand before a name inside one NER span without making it another entity.
 _TITLE_WORDS = frozenset(
@@ -52,7 +55,7 @@ class Mention:
     start: int  # token indices into the doc, end exclusive
     end: int
     label: str  # PER, ORG, LOC or MISC
-    how: str  # alias, demonym, metonym, ner
+    how: str  # alias, demonym, metonym, place, group, ner
     actors: list[GazetteerActor] = field(default_factory=list)
 
     def span(self, doc: Doc) -> Span:
@@ -141,6 +144,9 @@ class MentionFinder:
         country = self.gazetteer.by_demonym(text) if len(span) <= 3 else None  # "South Korean"
         if country is not None:
             return Mention(span.start, span.end, "MISC", "demonym", [country])
+        country = self.gazetteer.by_place(text)  # "Kharkiv": a place in Ukraine, no actor
+        if country is not None:
+            return Mention(span.start, span.end, "LOC", "place", [country])
         return None
 
     def _misspelt_country(self, ent: Span) -> GazetteerActor | None:
@@ -155,6 +161,8 @@ class MentionFinder:
         label = NER_LABELS.get(ent.label_)
         if label is None:
             return None
+        if any(t.tag_ in _FINITE_VERBS for t in ent):
+            return None  # a Title Case headline NER took for a name: "NATO Troops Are Operating…"
         # "Prof Tahir Mamman" read as an organisation: an honorific says it is a person
         if len(ent) > 1 and ent[0].lower_.rstrip(".") in _HONORIFICS:
             label = "PER"
@@ -256,10 +264,15 @@ def _trim(ent: Span, person: bool) -> Span:
         doc[start].lower_ in leading or doc[start].is_punct or doc[start].pos_ in _NOT_NAME_WORDS
     ):
         start += 1
-    # "Movement for Democratic Change (MDC": the bracketed acronym is a mention of its own
-    end = next((t.i for t in doc[start + 1 : end] if t.text in ("(", "[")), end)
+    # "Movement for Democratic Change (MDC": the bracketed acronym is a mention of its own; a
+    # name ends at a line break or a quotation mark ("X.\n\n“Hamas") and before "to" ("Russian
+    # Armed Forces to Kyiv")
+    end = next((t.i for t in doc[start + 1 : end] if t.text in _NAME_ENDS or t.is_space), end)
     while end > start and (
-        doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in _POSSESSIVES or doc[end - 1].is_punct
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].lower_ in _POSSESSIVES
+        or doc[end - 1].is_punct
+        or doc[end - 1].lower_ in _DANGLING  # "Communist Party of"
     ):
         end -= 1
     return doc[start:end]

@@ -155,8 +155,10 @@ class Gazetteer:
         actors: Iterable[GazetteerActor],
         agents: dict[str, str],
         parents: dict[str, str] | None = None,
+        places: dict[str, str] | None = None,
     ) -> None:
-        """``parents`` maps de facto states to the state they belong to (for alpha-3 look-ups)."""
+        """``parents`` maps de facto states to the state they belong to (for alpha-3 look-ups);
+        ``places`` names towns and regions (never actors) with the country they lie in."""
         self._actors: dict[str, GazetteerActor] = {}
         self._alias: dict[str, list[tuple[str, bool]]] = {}
         self._demonym: dict[str, str] = {}
@@ -167,6 +169,8 @@ class Gazetteer:
         self._country: dict[str, str] = {}
         self._offices: dict[tuple[str, str], list[tuple[str, Office]]] = {}
         self._agents = agents
+        self._places = {match_key(name): country for name, country in (places or {}).items()}
+        self._place_names = list(places or {})
         for actor in actors:
             self._add(actor)
         self._index_countries(parents or {})
@@ -253,6 +257,11 @@ class Gazetteer:
                 return self._actors[actor_id], metonym
         return None
 
+    def by_place(self, text: str) -> GazetteerActor | None:
+        """The country a town or region lies in ("Kharkiv" -> Ukraine), if the text names one."""
+        country = self._places.get(match_key(_ARTICLE.sub("", text)))
+        return self._actors.get(country) if country else None
+
     def by_surname(self, surname: str) -> list[GazetteerActor]:
         """Persons with this surname, diacritics-insensitive; most recently in office first."""
         key = match_key(surname)
@@ -296,7 +305,8 @@ class Gazetteer:
         yield from self._actors.values()
 
     def surface_forms(self) -> Iterator[tuple[str, str, str]]:
-        """(text, actor id, 'alias'|'demonym'|'metonym') for every name, to build a matcher."""
+        """(text, actor id, 'alias'|'demonym'|'metonym'|'place') for every name, to build a matcher
+        (a place's id is its country's)."""
         for actor in self._actors.values():
             for alias in actor.aliases:
                 yield alias, actor.id, "alias"
@@ -304,6 +314,8 @@ class Gazetteer:
                 yield demonym, actor.id, "demonym"
             for metonym in actor.metonyms:
                 yield metonym.text, actor.id, "metonym"
+        for name in self._place_names:
+            yield name, self._places[match_key(name)], "place"
 
 
 def _actor_from_json(row: dict) -> GazetteerActor:
@@ -325,7 +337,8 @@ def _actor_from_json(row: dict) -> GazetteerActor:
     )
 
 
-def _read_agents(text: str) -> dict[str, str]:
+def _read_pairs(text: str) -> dict[str, str]:
+    """A two-column file (agents.tsv, places.tsv): first column -> second."""
     agents: dict[str, str] = {}
     for line in text.splitlines():
         if line and not line.startswith("#") and "\t" in line:
@@ -346,5 +359,6 @@ def load_gazetteer() -> Gazetteer:
             actors.append(_actor_from_json(row))
             if row.get("parent"):
                 parents[row["id"]] = row["parent"]
-    agents = _read_agents(data.joinpath("agents.tsv").read_text(encoding="utf-8"))
-    return Gazetteer(actors, agents, parents)
+    agents = _read_pairs(data.joinpath("agents.tsv").read_text(encoding="utf-8"))
+    places = _read_pairs(data.joinpath("places.tsv").read_text(encoding="utf-8"))
+    return Gazetteer(actors, agents, parents, places)
