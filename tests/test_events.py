@@ -412,3 +412,20 @@ def test_an_act_aimed_at_a_town_is_aimed_at_its_country(pipeline):
         pipeline, "Russian forces shelled Kharkiv overnight, and Kosovo police raided shops in Zubin Potok."
     )
     assert coded(found) == [("ASSAULT", "Q159", "Q212"), ("COERCE", "Q1246", "Q1246")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # of two subjects the parse gives a verb, the nearer acts (the first is a dateline)
+        ("KYIV—Russia struck infrastructure in Lviv early on March 24.", [("ASSAULT", "Q159", "Q212")]),
+        # a state's strikes are attacks; a union's are a walkout
+        ("Blackouts followed after Russia's strikes on the energy grid.", [("ASSAULT", "Q159", None)]),
+        ("Serbian workers staged a strike against the pension reform.", [("PROTEST", "Q403", "Q403")]),
+        # whoever fights for you is no target; whoever is asked asks nothing
+        ("Arestovych said Ukraine is fighting for the West.", [("ASSAULT", "Q212", None)]),
+        ("When asked whether Russia would assist North Korea, Putin smiled.", []),
+    ],
+)  # fmt: skip
+def test_who_strikes_and_who_asks(pipeline, text, expected):
+    assert coded(events(pipeline, text)) == expected

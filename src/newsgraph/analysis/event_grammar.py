@@ -4,7 +4,7 @@ the verbs that frame another verb, the words of modality, and predicates over pa
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -123,6 +123,51 @@ def modality(verb: Token, claimed: bool) -> str:
     if auxiliaries & HYPOTHETICAL_AUX:
         return "hypothetical"
     return "reported" if claimed else "asserted"
+
+
+def noun_entry(
+    noun: Token, nouns: dict[str, list[Entry]], names_a_country: Callable[[Token], bool]
+) -> Entry | None:
+    """The event noun's entry, a compound first ("hunger strike", "air strike"); a state's
+    strikes are attacks ("its strikes caused blackouts", "strikes on Kyiv"), a union's a walkout."""
+    lemma = noun.lemma_.lower()
+    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
+    for word in compounds:
+        if nouns.get(f"{word} {lemma}"):
+            return nouns[f"{word} {lemma}"][0]
+    if lemma == "strike" and _military_strike(noun, names_a_country):
+        return Entry("ASSAULT", None, ("prep:on", "prep:against"), False)
+    if nouns.get(lemma):
+        return nouns[lemma][0]
+    if lemma in EFFORT_NOUNS:  # "a mediation effort", "a peace campaign"
+        for child in noun.children:
+            if child.dep_ == "compound" and nouns.get(child.lemma_.lower()):
+                return nouns[child.lemma_.lower()][0]
+    return None
+
+
+def _military_strike(noun: Token, names_a_country: Callable[[Token], bool]) -> bool:
+    if any(c.dep_ == "prep" and c.lower_ == "on" for c in noun.children):
+        return True
+    return any(c.dep_ in ("poss", "amod") and names_a_country(c) for c in noun.children)
+
+
+def nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two the parse gives it ("KYIV—Russia struck"), the nearer."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    before = [s for s in subjects if s.i < verb.i]
+    return before[-1] if before else subjects[0] if subjects else None
+
+
+def addressed(verb: Token) -> bool:
+    """A passive participle of asking with no subject of its own ("when asked whether…"): the
+    subject of the clause it hangs on is who was asked, not who asks."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and verb.lemma_.lower() in ASKING
+        and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def framing(verb: Token) -> bool:
@@ -297,6 +342,7 @@ RELEASED = frozenset(
     """prisoner hostage detainee captive soldier fighter activist journalist crew sailor civilian
     inmate opponent dissident""".split()
 )
+ASKING = frozenset("ask tell question urge request invite order press pressure summon".split())
 MARKETS = frozenset("stock share price market index currency bond dollar euro rouble ruble".split())
 # Things that arrive without visiting anyone.
 GOODS = frozenset(

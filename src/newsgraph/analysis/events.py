@@ -28,7 +28,6 @@ from newsgraph.analysis.event_grammar import (
     COOPERATIVE,
     DEMAND_VERBS,
     DOMESTIC,
-    EFFORT_NOUNS,
     FALLBACK_TARGETS,
     FRAMES,
     HOMELANDS,
@@ -44,6 +43,7 @@ from newsgraph.analysis.event_grammar import (
     YIELDING,
     Coded,
     Entry,
+    addressed,
     alleged_acts,
     blocks_a_place,
     by_arrival,
@@ -58,7 +58,9 @@ from newsgraph.analysis.event_grammar import (
     is_background,
     load_dictionary,
     modality,
+    nearest_subject,
     negated,
+    noun_entry,
     on_condition,
     outside_relative_clauses,
     plover_intent,
@@ -307,20 +309,11 @@ class SentenceCoder:
         return coded
 
     def _noun_entry(self, noun: Token) -> Entry | None:
-        """The noun's entry, a compound first ("hunger strike", "air strike")."""
-        compounds = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
-        for word in compounds:
-            entries = self.nouns.get(f"{word} {noun.lemma_.lower()}")
-            if entries:
-                return entries[0]
-        entries = self.nouns.get(noun.lemma_.lower())
-        if entries:
-            return entries[0]
-        if noun.lemma_.lower() in EFFORT_NOUNS:  # "a mediation effort", "a peace campaign"
-            for child in noun.children:
-                if child.dep_ == "compound" and self.nouns.get(child.lemma_.lower()):
-                    return self.nouns[child.lemma_.lower()][0]
-        return None
+        return noun_entry(noun, self.nouns, self._names_a_country)
+
+    def _names_a_country(self, token: Token) -> bool:
+        actor = self.actors.by_token.get(token.i)
+        return actor is not None and self.actors.kinds.get(actor) == "country"
 
     # -- nouns ---------------------------------------------------------------------------
 
@@ -370,10 +363,12 @@ class SentenceCoder:
         return sources, targets
 
     def _actors_of_subject(self, verb: Token) -> list[str]:
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = nearest_subject(verb)
+        if subject is None and addressed(verb):
+            return []  # "when asked whether Russia would help, Putin said": Putin asks nothing
         while subject is None and verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             verb = verb.head  # "…and imposed sanctions": the subject of the first verb
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subject = nearest_subject(verb)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return self._actors_at(verb.head)  # "Serbia, which bought Chinese drones": Serbia bought
         if subject is None or subject.lower_ in ("this", "that", "which", "what", "there"):
@@ -422,8 +417,9 @@ class SentenceCoder:
             # a meeting's object is its topic: "gathered to discuss a ban on Russian oil"
             fallback = tuple(r for r in FALLBACK_TARGETS if r not in ("dobj", "xcomp"))
         elif entry is not None and entry.type in HOSTILE:
-            # "carried out air strikes with U.S. forces": who strikes with you is your partner
-            fallback = tuple(r for r in FALLBACK_TARGETS if r != "prep:with")
+            # "carried out air strikes with U.S. forces", "is fighting for the West": partners
+            partners = ("prep:with", "prep:for") if entry.type == "ASSAULT" else ("prep:with",)
+            fallback = tuple(r for r in FALLBACK_TARGETS if r not in partners)
         for relation in fallback:
             found = self._target_token(token, relation)
             inner = self._first_actors_inside(found, sources) if found is not None else []
