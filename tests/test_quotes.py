@@ -710,3 +710,11 @@ def test_a_quotation_ending_in_a_comma_takes_its_cue_past_a_line_break(pipeline)
     found = quotes(pipeline, text)
     assert spoken_by(found, "he")[:2] == ("Q60788", "he")
     assert all(speaker_text != "the Greens" for _, speaker_text, _, _ in found)
+
+
+def test_a_description_the_parse_makes_a_second_subject_does_not_speak(pipeline):
+    text = (
+        "Milan Radoičić, until last week the vice-president of Srpska Lista, the main Kosovo Serb "
+        "party, admitted that he organised the group."
+    )
+    assert who_said_what(quotes(pipeline, text)) == [("Milan Radoičić", "that he organised the group")]

@@ -10,6 +10,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from newsgraph.analysis.speakers import own_subject
 from newsgraph.records import EVENT_TYPES
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -153,10 +154,8 @@ def _military_strike(noun: Token, names_a_country: Callable[[Token], bool]) -> b
 
 
 def nearest_subject(verb: Token) -> Token | None:
-    """The verb's subject; of two the parse gives it ("KYIV—Russia struck"), the nearer."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    before = [s for s in subjects if s.i < verb.i]
-    return before[-1] if before else subjects[0] if subjects else None
+    """The verb's own subject (``speakers.own_subject``: the nearer of two)."""
+    return own_subject([c for c in verb.children if c.dep_ == "nsubj"], verb)
 
 
 def addressed(verb: Token) -> bool:

@@ -205,11 +205,20 @@ def subject_of(verb: Token) -> Token | None:
     deps = (*SUBJECT_DEPS, "poss") if verb.pos_ == "NOUN" else SUBJECT_DEPS
     if _raised(verb):
         return None  # "Dodik is expected to travel": whoever expects it is not named
-    # of two subjects the parse gives one verb, the nearer is its own ("whose appointment it
-    # refuses to accept": "it")
-    return next((c for c in reversed(list(verb.lefts)) if c.dep_ in deps and not c.is_punct), None) or next(
-        (c for c in verb.rights if c.dep_ in deps and not c.is_punct), None
-    )
+    return own_subject([c for c in verb.children if c.dep_ in deps and not c.is_punct], verb)
+
+
+def own_subject(subjects: list[Token], verb: Token) -> Token | None:
+    """Of two subjects the parse gives one verb, the nearer before it ("whose appointment it
+    refuses to accept": "it"; "KYIV—Russia struck": Russia), unless that one is a common noun
+    after a name, the name's description ("Milan Radoičić, until last week the vice-president
+    of Srpska Lista, admitted")."""
+    before = [s for s in subjects if s.i < verb.i]
+    if len(before) < 2:
+        return before[0] if before else subjects[0] if subjects else None
+    nearer, farther = before[-1], before[-2]
+    described = nearer.pos_ == "NOUN" and farther.pos_ == "PROPN"
+    return farther if described else nearer
 
 
 def _raised(verb: Token) -> bool:
