@@ -413,3 +413,15 @@ def test_towns_and_regions_are_no_actors(pipeline):
     assert [a for a in by_id(analyse(pipeline, text, date="2024-02-20")) if a != "local:serbs"] == []
     text = "Serbia's largest oil company, NIS, is majority-owned by Gazprom Neft."
     assert "local:nis" in by_id(analyse(pipeline, text, date="2022-05-30"))  # not the town of Niš
+
+
+def test_the_minister_is_the_minister_the_article_named(pipeline):
+    text = (
+        "Russian Defense Minister Sergey Shoigu said 1,000 foreigners remain in the Ukrainian ranks. "
+        "The Russian minister added that NATO officers are in Kiev."
+    )
+    assert by_id(analyse(pipeline, text, date="2023-01-05"))["Q32024"] == [
+        "Sergey Shoigu",
+        "The Russian minister",
+    ]
+    assert by_id(analyse(pipeline, "The minister said the talks had failed.", date="2023-01-05")) == {}

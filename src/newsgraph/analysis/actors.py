@@ -430,7 +430,8 @@ class ArticleResolver:
         for mention in before + after:
             if self._holds(mention.actor_id, roles, title.country):
                 return self.referents[mention.actor_id]
-        if title.country is None:
+        if title.country is None or title.role == "minister":
+            return None  # a minister of no named office is only one the article has named
             return None
         holders = [h for role in roles for h in self.gazetteer.office_holders(role, title.country, self.day)]
         return self._referent(holders[0]) if holders else None
@@ -440,7 +441,7 @@ class ArticleResolver:
         if actor is None:
             return False
         return any(
-            o.role in roles
+            (o.role in roles or ("minister" in roles and o.role.endswith("minister")))
             and (country is None or o.country == country)
             and (self.day is None or o.held_on(self.day))
             for o in actor.offices

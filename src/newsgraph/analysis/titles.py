@@ -83,6 +83,8 @@ def title_role(token: Token) -> str | None:
                 return _MINISTER_ROLES[child.lower_]
         if lemma == "secretary" and _followed_by(token, "of state"):
             return "foreign_minister"
+        if lemma == "minister":
+            return "minister"  # "the Russian minister added": whichever minister the article named
     return None
 
 
