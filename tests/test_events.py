@@ -429,3 +429,24 @@ def test_an_act_aimed_at_a_town_is_aimed_at_its_country(pipeline):
 )  # fmt: skip
 def test_who_strikes_and_who_asks(pipeline, text, expected):
     assert coded(events(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # inside a speaker's own words "they" are others; in reported speech "it" is the speaker
+        ("“We stand with Ukrainians as they defend against Russia's war,” Jake Sullivan said.", []),
+        ("Hungary said it will support the sanctions.", [("AGREE", "Q28", None)]),
+        # whom you defend against is no recipient of your support
+        (
+            "NATO helped Ukraine defend itself against Russia.",
+            [("AID", "Q7184", None), ("SUPPORT", "Q212", None)],
+        ),
+        # a country named before an attack noun is attacked, not attacking
+        ("Russian troops began the Ukraine invasion in 2022.", [("ASSAULT", "Q159", "Q212")]),
+        ("The Ukraine invasion began in 2022.", []),
+        ("US exports of gas hit a record in 2022.", []),
+    ],
+)
+def test_who_a_pronoun_a_compound_or_against_names(pipeline, text, expected):
+    assert coded(events(pipeline, text)) == expected

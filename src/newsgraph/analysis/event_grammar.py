@@ -245,6 +245,8 @@ def by_object(verb: Token, entry: Entry) -> Entry | None:
         return None  # "released a two-hour interview" frees no one
     if lemma == "reinforce" and objects and not objects & (MILITARY_UNITS | POLICE_UNITS):
         return None  # "reinforce a message of centrality"
+    if lemma in ("hit", "reach") and objects & MILESTONES:
+        return None  # "LNG exports hit a record"
     if lemma == "rally" and _market_move(verb):
         return None  # "RTX rallied 4%", "stocks are expected to rally"
     if entry.mode == "phone" and _names_something(verb):
@@ -342,6 +344,7 @@ RELEASED = frozenset(
     inmate opponent dissident""".split()
 )
 ASKING = frozenset("ask tell question urge request invite order press pressure summon".split())
+MILESTONES = frozenset("record high low level peak mark target ceiling threshold".split())
 MARKETS = frozenset("stock share price market index currency bond dollar euro rouble ruble".split())
 # Things that arrive without visiting anyone.
 GOODS = frozenset(

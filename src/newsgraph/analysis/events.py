@@ -76,7 +76,7 @@ from newsgraph.analysis.registry import register_stage
 from newsgraph.analysis.speakers import ActorIndex
 from newsgraph.analysis.temporal import EventDates
 from newsgraph.knowledge.gazetteer import load_gazetteer
-from newsgraph.records import Actor, Analysis, Event, Mention
+from newsgraph.records import Actor, Analysis, Event, Mention, Quote
 
 
 @register_stage("events")
@@ -325,6 +325,8 @@ class SentenceCoder:
             return None
         sources = []
         for child in noun.children:
+            if child.dep_ == "compound" and entry.type == "ASSAULT" and self._names_a_country(child):
+                continue  # "the Ukraine invasion" is Ukraine's invasion by someone else
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
                 sources += self._actors_at(child)
             elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
@@ -381,9 +383,11 @@ class SentenceCoder:
         if not found and subject.pos_ != "PRON":
             found = self._first_actors_inside(subject)  # "students throughout Indonesia"
         if not found and subject.lower_ in PERSONAL_PRONOUNS:
-            # "Hungary said it will support…": the pronoun is the speaker the clause is reported from
-            speaker = self.claimed_by(subject)
-            found = [speaker] if speaker is not None else []
+            # "Hungary said it will support…": the pronoun is the speaker the clause is reported
+            # from; inside a speaker's own words only "I" and "we" are the speaker
+            quote = self._quote_around(subject)
+            own = quote is not None and (not quote.direct or subject.lower_ in ("i", "we"))
+            found = [quote.speaker] if own and quote.speaker is not None else []
         return found
 
     def _targets(self, token: Token, entry: Entry | None, sources: Iterable[str] = ()) -> list[str | None]:
@@ -420,6 +424,9 @@ class SentenceCoder:
             # "carried out air strikes with U.S. forces", "is fighting for the West": partners
             partners = ("prep:with", "prep:for") if entry.type == "ASSAULT" else ("prep:with",)
             fallback = tuple(r for r in FALLBACK_TARGETS if r not in partners)
+        elif entry is not None and entry.type in COOPERATIVE:
+            # "help Ukraine defend itself against Russia": whom you stand against is no recipient
+            fallback = tuple(r for r in FALLBACK_TARGETS if r != "prep:against")
         for relation in fallback:
             found = self._target_token(token, relation)
             inner = self._first_actors_inside(found, sources) if found is not None else []
@@ -569,10 +576,12 @@ class SentenceCoder:
 
     def claimed_by(self, token: Token) -> str | None:
         """The speaker of the quote an event sits in, if it sits in one."""
-        for quote in self.quotes:
-            if quote.start <= token.idx < quote.end and quote.speaker is not None:
-                return quote.speaker
-        return None
+        quote = self._quote_around(token)
+        return quote.speaker if quote is not None else None
+
+    def _quote_around(self, token: Token) -> Quote | None:
+        """The quote with a speaker that holds the token, if any."""
+        return next((q for q in self.quotes if q.start <= token.idx < q.end and q.speaker is not None), None)
 
     # -- records -------------------------------------------------------------------------
 
