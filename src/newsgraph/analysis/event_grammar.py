@@ -153,6 +153,22 @@ def _military_strike(noun: Token, names_a_country: Callable[[Token], bool]) -> b
     return any(c.dep_ in ("poss", "amod") and names_a_country(c) for c in noun.children)
 
 
+def fallback_relations(entry: Entry | None) -> tuple[str, ...]:
+    """Where to look for a recipient the entry's own relations did not find, by the event's type."""
+    if entry is None:
+        return FALLBACK_TARGETS
+    if entry.type == "CONSULT" and "dobj" not in entry.targets:
+        dropped: tuple[str, ...] = ("dobj", "xcomp")  # a meeting's object is its topic
+    elif entry.type in HOSTILE:
+        # "carried out air strikes with U.S. forces", "is fighting for the West": partners
+        dropped = ("prep:with", "prep:for") if entry.type == "ASSAULT" else ("prep:with",)
+    elif entry.type in COOPERATIVE:
+        dropped = ("prep:against",)  # "help Ukraine defend itself against Russia"
+    else:
+        dropped = ()
+    return tuple(r for r in FALLBACK_TARGETS if r not in dropped)
+
+
 def nearest_subject(verb: Token) -> Token | None:
     """The verb's own subject (``speakers.own_subject``: the nearer of two)."""
     return own_subject([c for c in verb.children if c.dep_ == "nsubj"], verb)

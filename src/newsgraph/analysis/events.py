@@ -28,7 +28,6 @@ from newsgraph.analysis.event_grammar import (
     COOPERATIVE,
     DEMAND_VERBS,
     DOMESTIC,
-    FALLBACK_TARGETS,
     FRAMES,
     HOMELANDS,
     HOSTILE,
@@ -52,6 +51,7 @@ from newsgraph.analysis.event_grammar import (
     conjuncts,
     dates,
     dictionary_lemma,
+    fallback_relations,
     frames_its_own,
     framing,
     inside_condition,
@@ -416,18 +416,7 @@ class SentenceCoder:
                     return actors
                 if unnamed_owner(found, self.actors.by_token):
                     return [None]  # "condemned its referendums in occupied Ukraine": its owner's, unnamed
-        fallback = FALLBACK_TARGETS
-        if entry is not None and entry.type == "CONSULT" and "dobj" not in entry.targets:
-            # a meeting's object is its topic: "gathered to discuss a ban on Russian oil"
-            fallback = tuple(r for r in FALLBACK_TARGETS if r not in ("dobj", "xcomp"))
-        elif entry is not None and entry.type in HOSTILE:
-            # "carried out air strikes with U.S. forces", "is fighting for the West": partners
-            partners = ("prep:with", "prep:for") if entry.type == "ASSAULT" else ("prep:with",)
-            fallback = tuple(r for r in FALLBACK_TARGETS if r not in partners)
-        elif entry is not None and entry.type in COOPERATIVE:
-            # "help Ukraine defend itself against Russia": whom you stand against is no recipient
-            fallback = tuple(r for r in FALLBACK_TARGETS if r != "prep:against")
-        for relation in fallback:
+        for relation in fallback_relations(entry):
             found = self._target_token(token, relation)
             inner = self._first_actors_inside(found, sources) if found is not None else []
             if inner:
