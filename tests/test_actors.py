@@ -425,3 +425,10 @@ def test_the_minister_is_the_minister_the_article_named(pipeline):
         "The Russian minister",
     ]
     assert by_id(analyse(pipeline, "The minister said the talks had failed.", date="2023-01-05")) == {}
+
+
+def test_an_s_that_owns_nothing_is_part_of_a_companys_name(pipeline):
+    text = "American fast-food giant McDonald's said it will exit Russia."
+    actors = by_id(analyse(pipeline, text, date="2022-05-16"))
+    assert actors["local:mcdonald-s"] == ["McDonald's", "it"]
+    assert not [a for a in actors if a.startswith("Q") and a not in ("Q30", "Q159")]  # no Mr McDonald

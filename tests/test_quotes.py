@@ -718,3 +718,13 @@ def test_a_description_the_parse_makes_a_second_subject_does_not_speak(pipeline)
         "party, admitted that he organised the group."
     )
     assert who_said_what(quotes(pipeline, text)) == [("Milan Radoičić", "that he organised the group")]
+
+
+def test_a_closing_mark_is_no_part_of_the_speakers_name(pipeline):
+    text = "“This is not welcome,” Ireland’s foreign minister, Simon Coveney, said on Monday."
+    assert all(not (speaker_text or "").startswith("”") for _, speaker_text, _, _ in quotes(pipeline, text))
+    text = (
+        "Speaking on Monday, ” Ireland’s foreign minister said Russia is planning to hold war games "
+        "near Ireland’s coast."
+    )
+    assert [q[1] for q in quotes(pipeline, text)] == ["Ireland’s foreign minister"]

@@ -268,14 +268,21 @@ def _trim(ent: Span, person: bool) -> Span:
     # name ends at a line break or a quotation mark ("X.\n\n“Hamas") and before "to" ("Russian
     # Armed Forces to Kyiv")
     end = next((t.i for t in doc[start + 1 : end] if t.text in _NAME_ENDS or t.is_space), end)
-    while end > start and (
-        doc[end - 1].tag_ == "POS"
-        or doc[end - 1].lower_ in _POSSESSIVES
-        or doc[end - 1].is_punct
-        or doc[end - 1].lower_ in _DANGLING  # "Communist Party of"
-    ):
+    # "McDonald's said": an "'s" that owns nothing is part of a company's name
+    keeps_s = ent.label_ == "ORG" and not (
+        end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+    )
+    while end > start and _trailing_non_name(doc[end - 1], keeps_s):
         end -= 1
     return doc[start:end]
+
+
+def _trailing_non_name(token: Token, keeps_s: bool) -> bool:
+    """A possessive, a punctuation mark or a dangling "of" at the end of an NER span."""
+    possessive = token.tag_ == "POS" or token.lower_ in _POSSESSIVES
+    if possessive:
+        return not keeps_s
+    return token.is_punct or token.lower_ in _DANGLING  # "Communist Party of"
 
 
 def _looks_like_a_name(span: Span) -> bool:

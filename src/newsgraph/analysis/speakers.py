@@ -244,6 +244,8 @@ def name_part(span: Span) -> Span:
             end = max(token.left_edge.i, span.root.i + 1)
             break
     start = max([start, *(t.i + 1 for t in span.doc[start : span.root.i] if t.text == ",")])
+    while start < span.root.i and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1  # a closing quotation mark the parse gave the speaker: ”, Ireland's minister said
     while end - 1 > span.root.i and span.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
         end -= 1
     return span.doc[start:end] if end > start else span
