@@ -422,6 +422,9 @@ def test_an_act_aimed_at_a_town_is_aimed_at_its_country(pipeline):
         # a state's strikes are attacks; a union's are a walkout
         ("Blackouts followed after Russia's strikes on the energy grid.", [("ASSAULT", "Q159", None)]),
         ("Serbian workers staged a strike against the pension reform.", [("PROTEST", "Q403", "Q403")]),
+        ("Russia carried out a massive strike against Odesa.", [("ASSAULT", "Q159", "Q212")]),
+        # demonstrating something is showing it
+        ("NATO headquarters demonstrate little ability to draw conclusions.", []),
         # whoever fights for you is no target; whoever is asked asks nothing
         ("Arestovych said Ukraine is fighting for the West.", [("ASSAULT", "Q212", None)]),
         ("When asked whether Russia would assist North Korea, Putin smiled.", []),

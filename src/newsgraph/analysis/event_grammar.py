@@ -153,6 +153,30 @@ def _military_strike(noun: Token, names_a_country: Callable[[Token], bool]) -> b
     return any(c.dep_ in ("poss", "amod") and names_a_country(c) for c in noun.children)
 
 
+def compelled(
+    verb: Token, inner: Token, entry: Entry | None, sources: list[str], targets: list[str | None]
+) -> Coded:
+    """An order to another party: coercion when it must give something up ("ordered the paper
+    to suspend publication", "forced the army to withdraw"), else a demand ("ordered him to
+    appear for questioning")."""
+    if (entry is not None and entry.type in YIELDING) or inner.lemma_.lower() in CEASE_VERBS:
+        return Coded(verb, "COERCE", None, sources, targets)
+    return Coded(verb, "REQUEST", request_mode(entry), sources, targets)
+
+
+def light_verb_entry(light: str, noun: Token, entry: Entry | None, armed: Callable[[], bool]) -> Entry | None:
+    """What a light verb and its event noun code together ("held talks", "lodged a protest")."""
+    if entry is None or (light == "hold" and noun.lemma_.lower() == "veto"):
+        return None  # "Russia, which holds a veto": a power it has, not one it used
+    if light == "lodge" and entry.type == "PROTEST":
+        return Entry("ACCUSE", "disapprove", ("prep:with", "prep:to"), False)  # a diplomatic protest
+    if light in ("end", "halt", "suspend", "break") and entry.type in COOPERATIVE:
+        return Entry("SANCTION", "discontinue", entry.targets, False)  # "ended mediation efforts"
+    if entry.mode == "strike" and armed():
+        return Entry("ASSAULT", None, entry.targets, False)  # "the armed forces carried out a strike"
+    return entry
+
+
 def fallback_relations(entry: Entry | None) -> tuple[str, ...]:
     """Where to look for a recipient the entry's own relations did not find, by the event's type."""
     if entry is None:
@@ -261,6 +285,8 @@ def by_object(verb: Token, entry: Entry) -> Entry | None:
         return None  # "released a two-hour interview" frees no one
     if lemma == "reinforce" and objects and not objects & (MILITARY_UNITS | POLICE_UNITS):
         return None  # "reinforce a message of centrality"
+    if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return None  # "demonstrate little ability", "demonstrated that…": showing, not protesting
     if lemma in ("hit", "reach") and objects & MILESTONES:
         return None  # "LNG exports hit a record"
     if lemma == "rally" and _market_move(verb):

@@ -39,7 +39,6 @@ from newsgraph.analysis.event_grammar import (
     RECIPROCAL,
     RELATIVE_PRONOUNS,
     STATEMENT_VERBS,
-    YIELDING,
     Coded,
     Entry,
     addressed,
@@ -48,6 +47,7 @@ from newsgraph.analysis.event_grammar import (
     by_arrival,
     by_object,
     ceases_hostilities,
+    compelled,
     conjuncts,
     dates,
     dictionary_lemma,
@@ -56,6 +56,7 @@ from newsgraph.analysis.event_grammar import (
     framing,
     inside_condition,
     is_background,
+    light_verb_entry,
     load_dictionary,
     modality,
     nearest_subject,
@@ -109,6 +110,7 @@ class SentenceCoder:
         self.actors = ActorIndex(doc, analysis)
         self.quotes = analysis.quotes
         self.countries = {actor.id: actor.country for actor in analysis.actors}
+        self.sectors = {actor.id: actor.sector for actor in analysis.actors}
         self.implied: dict[str, Token | None] = {}  # actors events name that the actors stage did not
 
     def code(self) -> Iterator[Coded]:
@@ -190,7 +192,7 @@ class SentenceCoder:
         sources = self._actors_of_subject(verb)
         party = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if kind == "compel" and party is not None and party.lemma_.lower() not in OWN_AGENTS:
-            coded = self._compelled(verb, inner, entry, sources, party)
+            coded = compelled(verb, inner, entry, sources, self._actors_at(party) or [None])
         elif kind == "request":
             relations = ("dobj", "dative", "prep:on", "prep:to")
             addressee = self._first_actor(verb, relations[:2], relations[2:])
@@ -211,18 +213,6 @@ class SentenceCoder:
         if state is not None and coded.trigger.i == verb.i:
             coded.trigger = state  # "said it was ready to act": the word that carries it is "ready"
         return plover_intent(coded) if kind in ("future", "aspect", "attempt", "compel") else coded
-
-    def _compelled(
-        self, verb: Token, inner: Token, entry: Entry | None, sources: list[str], party: Token
-    ) -> Coded:
-        """An order to another party: coercion when it must give something up ("ordered the paper
-        to suspend publication", "forced the army to withdraw"), else a demand ("ordered him to
-        appear for questioning")."""
-        targets = self._actors_at(party) or [None]
-        gives_up = (entry is not None and entry.type in YIELDING) or inner.lemma_.lower() in CEASE_VERBS
-        if gives_up:
-            return Coded(verb, "COERCE", None, sources, targets)
-        return Coded(verb, "REQUEST", request_mode(entry), sources, targets)
 
     def _framed(self, verb: Token, kind: str, inner: Token, entry: Entry | None, sources: list[str]) -> Coded:
         targets = self._targets(inner, entry, sources)
@@ -284,15 +274,10 @@ class SentenceCoder:
         noun = next((c for c in verb.children if c.dep_ == "dobj" and self._noun_entry(c)), None)
         if noun is None:
             return None
-        entry = self._noun_entry(noun)
-        assert entry is not None
         light = dictionary_lemma(verb, LIGHT_VERBS)
-        if light == "hold" and noun.lemma_.lower() == "veto":
-            return None  # "Russia, which holds a veto": a power it has, not one it used
-        if light == "lodge" and entry.type == "PROTEST":
-            entry = Entry("ACCUSE", "disapprove", ("prep:with", "prep:to"), False)  # a diplomatic protest
-        elif light in ("end", "halt", "suspend", "break") and entry.type in COOPERATIVE:
-            entry = Entry("SANCTION", "discontinue", entry.targets, False)  # "ended mediation efforts"
+        entry = light_verb_entry(light, noun, self._noun_entry(noun), lambda: self._armed(verb))
+        if entry is None:
+            return None
         targets = self._targets(noun, entry)
         if targets == [None]:
             targets = self._targets(verb, entry)
@@ -311,9 +296,21 @@ class SentenceCoder:
     def _noun_entry(self, noun: Token) -> Entry | None:
         return noun_entry(noun, self.nouns, self._names_a_country)
 
+    def _armed(self, verb: Token) -> bool:
+        """The verb's subject is a state or its military, not its workers."""
+        subject = nearest_subject(verb)
+        if subject is None:
+            return False
+        sector = self.gazetteer.agent_sector(subject.lower_)
+        if sector is not None:
+            return sector == "MIL"  # "the Armed Forces", not "Serbian workers"
+        return any(
+            self.actors.kinds.get(a) == "country" or self.sectors.get(a) == "MIL"
+            for a in self._actors_at(subject)
+        )
+
     def _names_a_country(self, token: Token) -> bool:
-        actor = self.actors.by_token.get(token.i)
-        return actor is not None and self.actors.kinds.get(actor) == "country"
+        return self.actors.kinds.get(self.actors.by_token.get(token.i, "")) == "country"
 
     # -- nouns ---------------------------------------------------------------------------
 
