@@ -432,3 +432,14 @@ def test_an_s_that_owns_nothing_is_part_of_a_companys_name(pipeline):
     actors = by_id(analyse(pipeline, text, date="2022-05-16"))
     assert actors["local:mcdonald-s"] == ["McDonald's", "it"]
     assert not [a for a in actors if a.startswith("Q") and a not in ("Q30", "Q159")]  # no Mr McDonald
+
+
+def test_a_place_or_its_kind_before_a_name_is_no_part_of_it(pipeline):
+    text = "Russia's ambassador to Washington Anatoly Antonov said the talks had failed."
+    assert "local:anatoly-antonov" in by_id(analyse(pipeline, text, date="2023-01-05"))
+    text = (
+        "Ukrainian forces are holding on to Kharkiv and Kyiv.\n\n"
+        "Capital Kyiv remains under Ukrainian control with the nearest Russian troops 15 miles away."
+    )
+    actors = by_id(analyse(pipeline, text, date="2022-03-25"))
+    assert not [a for a in actors if "capital" in a]

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.knowledge.gazetteer import Gazetteer, GazetteerActor, match_key
+from newsgraph.knowledge.names import first_name_gender
 
 # spaCy label -> CoNLL label
 NER_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "MISC"}
@@ -35,6 +36,8 @@ _NOT_NAME_WORDS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
 _FINITE_VERBS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _NAME_ENDS = frozenset({"(", "[", "to", "“", "”", '"', "«", "»", "„"})
 _DANGLING = frozenset({"of", "the", "for", "and", "&", "in", "on", "at"})
+# "the capital Kyiv", "the city of Mariupol": the kind of place is no part of its name
+_PLACE_WORDS = frozenset({"the", "a", "an", "capital", "city", "town", "village", "region", "province"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame"})
 # Words that may stand before a name inside one NER span without making it another entity.
 _TITLE_WORDS = frozenset(
@@ -170,6 +173,12 @@ class MentionFinder:
         if len(ent) == 0:
             return None
         inside = [m for m in found if whole.start <= m.start and m.end <= whole.end]
+        place = next((m for m in inside if m.start == ent.start and m.label == "LOC"), None)
+        named = place is not None and first_name_gender(doc[place.end : ent.end].text) is not None
+        if named and place is not None and place.end < ent.end:
+            # "ambassador to Washington Anatoly Antonov": the place before a name is not in it
+            whole = ent = doc[place.end : ent.end]
+            inside = [m for m in inside if m.start >= ent.start]
         overlapping = [m for m in found if m.start < whole.end and whole.start < m.end]
         if not overlapping:
             country = self._misspelt_country(ent) if whole.label_ == "GPE" or len(ent) == 1 else None
@@ -258,7 +267,7 @@ def _trim(ent: Span, person: bool) -> Span:
     possessive and anything from an opening bracket on from an NER span."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    leading = _TITLE_WORDS if person else {"the", "a", "an"}
+    leading = _TITLE_WORDS | _PLACE_WORDS if person else _PLACE_WORDS
     # a capitalised sentence opener NER took into the name: "Sometimes Kiev shows…"
     while start < end - 1 and (
         doc[start].lower_ in leading or doc[start].is_punct or doc[start].pos_ in _NOT_NAME_WORDS
