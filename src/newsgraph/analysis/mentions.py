@@ -263,8 +263,10 @@ def _explains(ent: Span, inside: list[Mention]) -> bool:
 
 
 def _trim(ent: Span, person: bool) -> Span:
-    """Drop leading determiners, adverbs and conjunctions (and titles, for people), a trailing
-    possessive and anything from an opening bracket on from an NER span."""
+    """Trim an NER span to the name: drop leading determiners, kinds of place, adverbs and
+    conjunctions (and titles, for people); end it at a bracket, a quotation mark, a line break or
+    "to"; drop a trailing possessive (unless it is a company's own "'s"), punctuation or a
+    dangling "of"."""
     start, end = ent.start, ent.end
     doc = ent.doc
     leading = _TITLE_WORDS | _PLACE_WORDS if person else _PLACE_WORDS
