@@ -45,7 +45,6 @@ from newsgraph.analysis.event_grammar import (
     alleged_acts,
     blocks_a_place,
     by_arrival,
-    by_object,
     ceases_hostilities,
     compelled,
     conjuncts,
@@ -73,6 +72,7 @@ from newsgraph.analysis.event_grammar import (
     unnamed_owner,
     xcomp_chain,
 )
+from newsgraph.analysis.participants import by_object
 from newsgraph.analysis.registry import register_stage
 from newsgraph.analysis.speakers import ActorIndex
 from newsgraph.analysis.temporal import EventDates
