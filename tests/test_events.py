@@ -361,6 +361,8 @@ def test_what_is_stopped_moved_or_sent_decides_whether_it_is_an_event(pipeline, 
 def test_a_leaders_own_country_acts_as_that_country(pipeline):
     text = "Vučić said his country would never recognise Kosovo."
     assert coded(events(pipeline, text)) == [("SUPPORT", "Q403", "Q1246")]
+    text = "The Biden administration imposed new sanctions on Russia."
+    assert coded(events(pipeline, text)) == [("SANCTION", "Q30", "Q159")]
 
 
 @pytest.mark.parametrize(

@@ -245,7 +245,10 @@ def on_condition(verb: Token, word: str) -> bool:
 
 
 POLICE_UNITS = frozenset("police gendarmerie officer".split())
-HOMELANDS = frozenset("country nation homeland motherland fatherland".split())
+# what a leader's name before or owning it makes the leader's country's
+HOMELANDS = frozenset(
+    "country nation homeland motherland fatherland government administration regime".split()
+)
 ASKING = frozenset("ask tell question urge request invite order press pressure summon".split())
 
 MILITARY_UNITS = frozenset(

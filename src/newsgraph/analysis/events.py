@@ -495,8 +495,8 @@ class SentenceCoder:
             return []
         modifiers = possessors or [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
         found = [by_token[t.i] for m in modifiers for t in (m, *conjuncts(m)) if t.i in by_token]
-        if possessors and token.lemma_.lower() in HOMELANDS:
-            # "his nation is ready to join forces": the country of whoever owns it
+        if token.lemma_.lower() in HOMELANDS:
+            # "his nation is ready to join forces", "the Zelensky government": a leader's country
             found = [c for c in (self._country_of(a) or a for a in found) if c is not None]
         if not found and token.i not in by_token:
             for child in token.children:
