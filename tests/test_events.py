@@ -455,3 +455,10 @@ def test_who_strikes_and_who_asks(pipeline, text, expected):
 )
 def test_who_a_pronoun_a_compound_or_against_names(pipeline, text, expected):
     assert coded(events(pipeline, text)) == expected
+
+
+def test_a_yes_no_question_asks_rather_than_asserts(pipeline):
+    asked = events(pipeline, "Did Russia destroy the Nova Kakhovka dam?")
+    assert [(e.type, e.modality) for e in asked] == [("ASSAULT", "hypothetical")]
+    presupposed = events(pipeline, "Why did Russia invade Ukraine in 2022?")
+    assert [(e.type, e.modality) for e in presupposed] == [("ASSAULT", "asserted")]

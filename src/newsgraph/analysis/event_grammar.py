@@ -113,13 +113,21 @@ def modality(verb: Token, claimed: bool) -> str:
     reported = any(v.dep_ == "ccomp" for v in (verb, chain[-1])) or claimed
     # "would have condemned": what did not happen, in reported speech or not
     counterfactual = bool(auxiliaries & HYPOTHETICAL_AUX) and bool(auxiliaries & {"have", "'ve"})
-    if inside_condition(verb) or counterfactual:
+    if inside_condition(verb) or counterfactual or _yes_no_question(verb):
         return "hypothetical"
     if auxiliaries & FUTURE_AUX or going_to(verb) or ("would" in auxiliaries and reported):
         return "future"
     if auxiliaries & HYPOTHETICAL_AUX:
         return "hypothetical"
     return "reported" if claimed else "asserted"
+
+
+def _yes_no_question(verb: Token) -> bool:
+    """ "Did Russia destroy the dam?": asked, not asserted (a "why" question presupposes it)."""
+    sentence = verb.sent
+    opener = next((t for t in sentence if not t.is_punct and not t.is_space), None)
+    asked = sentence.text.rstrip().rstrip("\"'”’").endswith("?")
+    return asked and opener is not None and opener.head == verb and opener.dep_ in ("aux", "auxpass")
 
 
 def noun_entry(
