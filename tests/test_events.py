@@ -462,3 +462,8 @@ def test_a_yes_no_question_asks_rather_than_asserts(pipeline):
     assert [(e.type, e.modality) for e in asked] == [("ASSAULT", "hypothetical")]
     presupposed = events(pipeline, "Why did Russia invade Ukraine in 2022?")
     assert [(e.type, e.modality) for e in presupposed] == [("ASSAULT", "asserted")]
+
+
+def test_a_country_compounded_before_an_attack_is_its_victim_wherever_it_stands(pipeline):
+    assert coded(events(pipeline, "McDonald's said the Ukraine invasion forced it to leave Russia.")) == []
+    assert coded(events(pipeline, "The EU condemned the Ukraine invasion.")) == [("ACCUSE", "Q458", None)]

@@ -309,6 +309,9 @@ class SentenceCoder:
             for a in self._actors_at(subject)
         )
 
+    def _victim(self, modifier: Token) -> bool:
+        return modifier.dep_ == "compound" and self._names_a_country(modifier)
+
     def _names_a_country(self, token: Token) -> bool:
         return self.actors.kinds.get(self.actors.by_token.get(token.i, "")) == "country"
 
@@ -322,7 +325,7 @@ class SentenceCoder:
             return None
         sources = []
         for child in noun.children:
-            if child.dep_ == "compound" and entry.type == "ASSAULT" and self._names_a_country(child):
+            if entry.type == "ASSAULT" and self._victim(child):
                 continue  # "the Ukraine invasion" is Ukraine's invasion by someone else
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
                 sources += self._actors_at(child)
@@ -376,6 +379,8 @@ class SentenceCoder:
         person = (
             self.actors.in_apposition(subject, ("person",)) if subject.i not in self.actors.by_token else None
         )
+        if person is None and subject.i not in self.actors.by_token and self._hostile_act(subject):
+            return self._act_of(subject)  # "the Ukraine invasion forced it out": the invader
         found = [person] if person else self._actors_at(subject)
         if not found and subject.pos_ != "PRON":
             found = self._first_actors_inside(subject)  # "students throughout Indonesia"
@@ -480,7 +485,8 @@ class SentenceCoder:
     def _act_of(self, noun: Token) -> list[str]:
         """Who an act noun names as its agent: a possessor, an adjective or a "by" phrase."""
         by_token = self.actors.by_token
-        agents = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+        # a country compounded before it is the victim: "the Ukraine invasion"
+        agents = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and not self._victim(c)]
         agents += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
         return [by_token[t.i] for t in agents if t.i in by_token]
 
