@@ -390,13 +390,6 @@ def reciprocal(token: Token) -> bool:
     return (before, word) in (("each", "other"), ("one", "another")) or (word, after) == ("one", "another")
 
 
-def reciprocal_object(verb: Token) -> bool:
-    """The verb acts on "each other", directly or through a preposition ("spoke with one another")."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(reciprocal(o) for o in objects)
-
-
 def unnamed_owner(head: Token, actor_tokens: Mapping[int, str]) -> bool:
     """The phrase has an owner that names no actor ("its northern neighbour's path", "the
     government's plan"). A time is no owner ("last week's attack"), and a possessive pronoun is

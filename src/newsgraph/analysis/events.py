@@ -66,7 +66,6 @@ from newsgraph.analysis.event_grammar import (
     plover_intent,
     purpose_clauses,
     reciprocal,
-    reciprocal_object,
     request_mode,
     unique,
     unnamed_owner,
@@ -586,11 +585,9 @@ class SentenceCoder:
         date = dates.date_of(trigger)
         for source in coded.sources:
             for target in coded.targets:
-                if target == source and len(coded.targets) > 1 and reciprocal_object(trigger):
+                if target == source and len(coded.targets) > 1:
                     continue  # "Kosovo and Israel would recognise each other": each the other
                 if target == source and not home and coded.type not in HOSTILE:
-                    if len(coded.targets) > 1:
-                        continue
                     target = None  # "would deny entry to the United States": no actor acts on itself
                 yield Event(
                     type=coded.type, source=source, target=target, trigger=trigger.text,
