@@ -10,7 +10,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from newsgraph.analysis.speakers import own_subject
+from newsgraph.analysis.speakers import ADDRESSING, own_subject
 from newsgraph.records import EVENT_TYPES
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -208,7 +208,7 @@ def addressed(verb: Token) -> bool:
     return (
         verb.tag_ == "VBN"
         and verb.dep_ in ("advcl", "acl")
-        and verb.lemma_.lower() in ASKING
+        and verb.lemma_.lower() in ADDRESSING
         and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in verb.children)
     )
 
@@ -257,7 +257,6 @@ POLICE_UNITS = frozenset("police gendarmerie officer".split())
 HOMELANDS = frozenset(
     "country nation homeland motherland fatherland government administration regime".split()
 )
-ASKING = frozenset("ask tell question urge request invite order press pressure summon".split())
 
 MILITARY_UNITS = frozenset(
     """troop soldier peacekeeper force contingent deployment battalion brigade unit army navy warship

@@ -107,7 +107,7 @@ def speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     named = name_right_before(cue) if subject is None and is_speech_verb(cue) else None
     if named is not None:
         return actors.speaker_for(named)  # "…,” Tulsa police Chief Chuck Jordan said": the parse lost him
-    if _passive(cue) and cue.pos_ == "VERB" and cue.lemma_.lower() in _ADDRESSING:
+    if _passive(cue) and cue.pos_ == "VERB" and cue.lemma_.lower() in ADDRESSING:
         # "Serbs do not need to be told what…": whoever is told is no speaker, only a "by" agent
         agent = _agent(cue)
         return actors.speaker_for(_phrase(agent)) if agent is not None else None
@@ -142,7 +142,11 @@ def speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     return actors.speaker_for(_phrase(subject))
 
 
-_ADDRESSING = frozenset("tell ask inform warn assure advise remind urge brief promise".split())
+# verbs whose passive subject is the one addressed, not the speaker ("was told", "when asked")
+ADDRESSING = frozenset(
+    """tell ask question inform warn assure advise remind urge brief promise request invite order
+    press summon""".split()
+)
 
 
 def _agent(verb: Token) -> Token | None:
