@@ -24,7 +24,7 @@ PRONOUN_GENDER = {
 }
 _RESOLVED_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj", "dative", "iobj", "agent", "appos"})
 _WINDOW_SENTENCES = 3
-_HONORIFICS = {
+HONORIFICS = {
     "mr": "m", "mister": "m", "sir": "m", "lord": "m",
     "ms": "f", "mrs": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f",
 }  # fmt: skip
@@ -50,8 +50,8 @@ def gender_from_context(doc: Doc, start: int, end: int) -> str | None:
     """Gender the text gives a name: an honorific before it or a gendered noun beside it."""
     if start > 0:
         before = doc[start - 1].lower_.rstrip(".")
-        if before in _HONORIFICS:
-            return _HONORIFICS[before]
+        if before in HONORIFICS:
+            return HONORIFICS[before]
     root = doc[start:end].root
     for token in (*root.children, root.head):
         if token.dep_ == "appos" or root.dep_ == "appos":

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.analysis.coref import HONORIFICS
 from newsgraph.knowledge.gazetteer import Gazetteer, GazetteerActor, match_key
 from newsgraph.knowledge.names import first_name_gender
 
@@ -38,7 +39,7 @@ _NAME_ENDS = frozenset({"(", "[", "to", "“", "”", '"', "«", "»", "„"})
 _DANGLING = frozenset({"of", "the", "for", "and", "&", "in", "on", "at"})
 # "the capital Kyiv", "the city of Mariupol": the kind of place is no part of its name
 _PLACE_WORDS = frozenset({"the", "a", "an", "capital", "city", "town", "village", "region", "province"})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame"})
+_HONORIFICS = frozenset({*HONORIFICS, "dr", "prof", "professor"})  # the gendered ones and the rest
 # Words that may stand before a name inside one NER span without making it another entity.
 _TITLE_WORDS = frozenset(
     """president prime minister premier chancellor foreign defence defense interior finance
