@@ -256,7 +256,7 @@ def _misspelt_country_key(key: str, countries: dict[str, GazetteerActor]) -> Gaz
 def _explains(ent: Span, inside: list[Mention]) -> bool:
     """True if gazetteer matches cover an entity, or a known name does up to its titles."""
     covered = {i for m in inside for i in range(m.start, m.end)}
-    uncovered = [t for t in ent if t.i not in covered and not t.is_punct]
+    uncovered = [t for t in ent if t.i not in covered and not t.is_punct and t.lower_ not in _POSSESSIVES]
     if not uncovered:
         return True
     has_name = any(m.how == "alias" for m in inside)
