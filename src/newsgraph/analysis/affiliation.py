@@ -39,15 +39,16 @@ def _organisation_country_inside(span: Span, gazetteer: Gazetteer) -> str | None
 
 
 def country_inside(span: Span, gazetteer: Gazetteer) -> str | None:
-    """The country a phrase names by name, demonym or capital; a seat of an international body
-    says where, not whose ("a fellow at a think tank in Brussels" is no EU official)."""
+    """The country a phrase names by name, demonym, capital or town ("a lorry driver from
+    Leposavić"); a seat of an international body says where, not whose ("a fellow at a think tank
+    in Brussels" is no EU official)."""
     for token in span:
         for actor in gazetteer.by_alias(token.text):
             if actor.kind == "country":
                 return actor.country
         seats = gazetteer.by_metonym(token.text)
         seat = seats[0] if seats and seats[0].kind == "country" else None
-        found = gazetteer.by_demonym(token.text) or seat
+        found = gazetteer.by_demonym(token.text) or seat or gazetteer.by_place(token.text)
         if found is not None:
             return found.country
     return None
