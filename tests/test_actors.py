@@ -446,3 +446,8 @@ def test_a_place_or_its_kind_before_a_name_is_no_part_of_it(pipeline):
     )
     actors = by_id(analyse(pipeline, text, date="2022-03-25"))
     assert not [a for a in actors if "capital" in a]
+
+
+def test_a_town_in_a_description_gives_a_local_actor_its_country(pipeline):
+    text = "Nenad Jovanović, a 38-year-old lorry driver from Leposavić, said the protesters would stay."
+    assert actor(analyse(pipeline, text, date="2021-09-27"), "local:nenad-jovanovic").country == "XKX"
