@@ -24,6 +24,8 @@ REPORT = (
         "More articles",
         "Related: Kosovo and Serbia agree on plates",
         "Read more: The Ohrid deal explained",
+        "READ MORE SUN STORIES",
+        "READ MORE ON THE BALKAN LEDGER",
         "Jana Horvat + posts",
         "Share this article",
         "Share on Facebook",

@@ -21,7 +21,8 @@ _FURNITURE_LINES = [
     r"getting your .{0,60}? ?player ready.{0,5}",
     r"(listen to (this|the) (article|story)|audio version)( \(?\d+ ?min\)?)?",
     r"(must read|latest( articles?| news| stories)?|more (articles|stories|from \w+)"
-    r"|related( articles| stories| news| coverage)?|read more|see also|see related"
+    r"|related( articles| stories| news| coverage)?|see also|see related"
+    r"|read more( (on|in|from|at) [\w .'’-]{1,40}| [\w '’-]{1,30} stories)?"
     r"|recommended( for you)?|most (read|popular)|trending( now)?|top stories)"
     r"\s*(?:[:|–-]\s*.{0,200})?",
     r"[\w .'’-]{2,60}\s*\+\s*posts",
