@@ -728,3 +728,34 @@ def test_a_closing_mark_is_no_part_of_the_speakers_name(pipeline):
         "near Ireland’s coast."
     )
     assert [q[1] for q in quotes(pipeline, text)] == ["Ireland’s foreign minister"]
+
+
+def test_a_quotation_with_no_cue_continues_the_reported_speaker_before_it(pipeline):
+    text = (
+        "Ana Kovač said she was grateful to the volunteers who rebuilt the bridge.\n\n"
+        "“This is what a town does for its own people.”"
+    )
+    found = quotes(pipeline, text)
+    assert [(speaker_text, direct) for _, speaker_text, _, direct in found] == [
+        ("Ana Kovač", False),
+        ("Ana Kovač", True),
+    ]
+
+
+def test_a_content_never_ends_on_the_and_before_the_next_clause(pipeline):
+    text = (
+        "The general said Ukraine on Friday shot down the 200th Russian aircraft of the war and he "
+        "noted Russia's heavy losses in tanks, armoured vehicles, helicopters and drones."
+    )
+    reported = "Ukraine on Friday shot down the 200th Russian aircraft of the war"
+    assert ("The general", reported) in who_said_what(quotes(pipeline, text))
+
+
+def test_a_relative_pronoun_speaks_as_the_noun_it_stands_for(pipeline):
+    text = "Ivana Marić posted a statement on Facebook that said the talks would resume in June."
+    assert [speaker_text for _, speaker_text, _, _ in quotes(pipeline, text)] == ["a statement"]
+
+
+def test_the_cue_is_no_part_of_the_speakers_phrase(pipeline):
+    text = "The row began after a report in The Sun saying Kyiv would use the missiles."
+    assert [speaker_text for _, speaker_text, _, _ in quotes(pipeline, text)] == ["a report in The Sun"]

@@ -214,7 +214,8 @@ def trim_span(span: Span) -> Span:
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    # a clause's subtree can end on the "and" that joins the next clause to its verb
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "CCONJ"):
         if doc[end - 1].text in _CLOSING and _opens_inside(doc[start : end - 1], doc[end - 1].text):
             break
         end -= 1

@@ -177,8 +177,9 @@ class QuoteStage:
             cue = self._cue_for(doc, span, opens)
             speaker = speaker_of(cue, actors) if cue is not None else None
             cue_text = _cue_text(cue) if cue is not None else None
-            if speaker is None and previous is not None and opens and _continues(doc, previous, span):
-                speaker, cue_text = Speaker(previous.speaker_text, previous.speaker), previous.cue
+            before = _latest_before(start, previous, reported)
+            if speaker is None and before is not None and opens and _continues(doc, before, span):
+                speaker, cue_text = Speaker(before.speaker_text, before.speaker), before.cue
             if speaker is None and not _stands_alone(span):
                 continue  # a title, a name or scare quotes, not someone's words
             speaker = speaker or Speaker(None, None)
@@ -478,6 +479,16 @@ def _rest_of_sentence(cue: Token, quote: Span) -> Span | None:
     clause = trim_span(span)
     inside = clause.start <= quote.start and quote.end <= clause.end
     return clause if inside and len(clause) > len(quote) + 1 else None
+
+
+def _latest_before(start: int, previous: Quote | None, reported: list[Candidate]) -> Quote | None:
+    """The last quote before ``start`` with a speaker, direct or reported: a quotation with no
+    cue after "Zelenskiy said he was thankful…" is his too."""
+    said = [c.quote for c in reported if c.quote.end <= start and c.quote.speaker_text]
+    latest = max(said, key=lambda q: q.end, default=None)
+    if previous is None or (latest is not None and latest.end > previous.end):
+        return latest
+    return previous
 
 
 def _continues(doc: Doc, previous: Quote, span: Span) -> bool:

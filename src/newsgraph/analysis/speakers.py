@@ -136,10 +136,15 @@ def speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     if subject.lower_ in _RELATIVE and cue.dep_ == "relcl":
         # "Kurti, who said…": the speaker is named by "who"; the actor is the noun it refers to
         noun = actors.speaker_for(cue.doc[cue.head.left_edge.i : cue.head.i + 1])
+        if subject.lower_ != "who":
+            return noun  # "a statement that said…": the statement speaks, not "that"
         return Speaker(subject.text, noun.actor_id, subject.idx, subject.idx + len(subject.text))
     if subject.lower_ in _NOT_SPEAKERS:
         return None
-    return actors.speaker_for(_phrase(subject))
+    phrase = _phrase(subject)
+    if phrase.start <= cue.i < phrase.end:  # "a report in The Sun saying…": the cue is not the speaker
+        phrase = cue.doc[phrase.start : max(subject.i + 1, cue.left_edge.i)]
+    return actors.speaker_for(phrase)
 
 
 # verbs whose passive subject is the one addressed, not the speaker ("was told", "when asked")
