@@ -451,3 +451,48 @@ def test_a_place_or_its_kind_before_a_name_is_no_part_of_it(pipeline):
 def test_a_town_in_a_description_gives_a_local_actor_its_country(pipeline):
     text = "Nenad Jovanović, a 38-year-old lorry driver from Leposavić, said the protesters would stay."
     assert actor(analyse(pipeline, text, date="2021-09-27"), "local:nenad-jovanovic").country == "XKX"
+
+
+def test_a_surname_spelt_as_the_article_spells_it_is_a_mention(pipeline):
+    text = (
+        "President Volodymyr Zelenskiy spoke in Kyiv on Friday.\n\n"
+        "Zelenskiy said Ukraine had retaken two villages near the border."
+    )
+    mentions = by_id(analyse(pipeline, text, date="2022-05-14"))["Q3874799"]
+    assert mentions.count("Zelenskiy") == 1 and "Volodymyr Zelenskiy" in mentions
+
+
+def test_a_chain_of_pronouns_carries_its_person_past_the_window(pipeline):
+    text = (
+        "Marko Petrović arrived in Novi Sad on Monday. He met the city council. He then walked "
+        "across the new bridge. He also opened a school. He left for Belgrade on Tuesday."
+    )
+    petrovic = actor(analyse(pipeline, text), "local:marko-petrovic")
+    assert [m.text for m in petrovic.mentions].count("He") == 4
+
+
+def test_a_long_quotation_does_not_move_its_speaker_out_of_reach(pipeline):
+    text = (
+        "Milica Jovanović, the mayor of Novi Sad, spoke to reporters on Monday.\n\n"
+        "“The bridge is finished. The road is finished. The school is finished. We are proud of "
+        "all three.”\n\n"
+        "She said the town would hold a festival in May."
+    )
+    mayor = actor(analyse(pipeline, text), "local:milica-jovanovic")
+    assert "She" in [m.text for m in mayor.mentions]
+
+
+def test_an_undated_title_names_the_latest_holder_the_article_names(pipeline):
+    text = (
+        "Boris Johnson spoke to reporters in London. Vladimir Putin has massed troops on the "
+        "border. The PM will travel to Kyiv on Tuesday."
+    )
+    found = analyse(pipeline, text, date=None)
+    assert "The PM" in by_id(found)["Q180589"]
+    assert "The PM" not in by_id(found)["Q7747"]
+    assert all("PM" not in m for m in by_id(analyse(pipeline, "The talks ended at 5 PM in London.")).values())
+
+
+def test_a_name_ends_before_a_participle_that_opens_a_clause(pipeline):
+    text = "The row began after a report in The Sun saying Kyiv would use the missiles."
+    assert all("saying" not in a.name for a in analyse(pipeline, text).actors)

@@ -11,6 +11,7 @@ Order of work over one parsed article:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -174,11 +175,15 @@ class ArticleResolver:
 
     def _add_untagged_surnames(self) -> None:
         """ "said Dobre" where NER missed the name: a surname of this article's people is a mention."""
-        people = {
-            ascii_fold(r.surname).casefold(): r
-            for r in self.referents.values()
-            if r.kind == "person" and r.surname and len(r.name.split()) >= 2
-        }
+        people = {}
+        for r in self.referents.values():
+            if r.kind != "person":
+                continue
+            # the canonical surname and the one the article spells ("Zelenskyy", "Zelenskiy")
+            written = [self.doc[e - 1].text for s, e in r.spans if e - s >= 2]
+            for surname in [r.surname] * (len(r.name.split()) >= 2) + written:
+                if surname:
+                    people.setdefault(ascii_fold(surname).casefold(), r)
         taken = {i for r in self.referents.values() for s, e in r.spans for i in range(s, e)}
         for token in self.doc:
             if token.i in taken or token.pos_ != "PROPN" or not token.is_title:
@@ -427,12 +432,15 @@ class ArticleResolver:
         # an undated article: anyone it names who held the office, first before the title, then
         # after it (a headline's "Estonian Prime Minister" is the Kallas of the text)
         after = [m for m in self.people if m.start >= title.end] if self.day is None else []
-        for mention in before + after:
-            if self._holds(mention.actor_id, roles, title.country):
-                return self.referents[mention.actor_id]
+        named = [m.actor_id for m in before + after if self._holds(m.actor_id, roles, title.country)]
+        if named and self.day is None:
+            # undated: the latest holder it names ("the PM" beside Johnson and Putin, once
+            # Russia's prime minister, is Johnson)
+            return self.referents[max(named, key=lambda i: self._last_held(i, roles))]
+        if named:
+            return self.referents[named[0]]
         if title.country is None or title.role == "minister":
             return None  # a minister of no named office is only one the article has named
-            return None
         holders = [h for role in roles for h in self.gazetteer.office_holders(role, title.country, self.day)]
         return self._referent(holders[0]) if holders else None
 
@@ -447,6 +455,12 @@ class ArticleResolver:
             for o in actor.offices
         )
 
+    def _last_held(self, actor_id: str, roles: tuple[str, ...]) -> str:
+        """When the actor last held one of the roles ('9999' while in office)."""
+        actor = self.gazetteer.get(actor_id)
+        offices = actor.offices if actor is not None else ()
+        return max((o.end or "9999" for o in offices if o.role in roles), default="")
+
     def _resolve_pronouns(self) -> None:
         """Pronouns outside quotations: inside one, "he" is whoever the speaker talks about."""
         genders = {r.id: r.gender for r in self.referents.values()}
@@ -460,12 +474,20 @@ class ArticleResolver:
             ),
             key=lambda m: m.start,
         )
+        # a speech quoted at length does not move its speaker out of the window: only the
+        # writer's own sentences count
+        narrated = [sent.start for sent in self.doc.sents if not _all_quoted(sent, quotes)]
         for pronoun in resolvable_pronouns(self.doc):
             if inside(quotes, pronoun.idx, pronoun.idx + len(pronoun)):
                 continue
-            actor_id = antecedent(pronoun, people, genders)
+            actor_id = antecedent(pronoun, people, genders, narrated)
             if actor_id is not None:
                 self.referents[actor_id].spans.append((pronoun.i, pronoun.i + 1))
+                # a chain of "he said" carries its person past the window from the name
+                chained = PersonMention(
+                    pronoun.i, pronoun.i + 1, actor_id, is_subject(self.doc, pronoun.i, pronoun.i + 1)
+                )
+                bisect.insort(people, chained, key=lambda m: m.start)
         bodies = {
             i: r.id for r in self.referents.values() if r.kind in ("country", "organization")
             for start, end in r.spans for i in range(start, end)
@@ -541,6 +563,11 @@ class ArticleResolver:
     def _text_mention(self, start: int, end: int) -> TextMention:
         span = self.doc[start:end]
         return TextMention(span.start_char, span.end_char, span.text)
+
+
+def _all_quoted(sent: Span, quotes: list[tuple[int, int]]) -> bool:
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return bool(words) and inside(quotes, words[0].idx, words[-1].idx + len(words[-1]))
 
 
 def _take_first_name(doc: Doc, mention: Mention) -> None:

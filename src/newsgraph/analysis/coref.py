@@ -74,10 +74,17 @@ def resolvable_pronouns(doc: Doc) -> list[Token]:
     ]
 
 
-def antecedent(pronoun: Token, people: list[PersonMention], genders: dict[str, str | None]) -> str | None:
-    """The actor id a pronoun most likely refers to, or None if no person fits."""
+def antecedent(
+    pronoun: Token,
+    people: list[PersonMention],
+    genders: dict[str, str | None],
+    sentence_starts: list[int] | None = None,
+) -> str | None:
+    """The actor id a pronoun most likely refers to, or None if no person fits. The window counts
+    the sentences in ``sentence_starts`` (default: all of them)."""
     wanted = PRONOUN_GENDER[pronoun.lower_]
-    sentence_starts = [sent.start for sent in pronoun.doc.sents]
+    if sentence_starts is None:
+        sentence_starts = [sent.start for sent in pronoun.doc.sents]
     here = _sentence_index(sentence_starts, pronoun.i)
     best: tuple[tuple[int, int, int], str] | None = None
     for mention in people:

@@ -265,9 +265,9 @@ def _explains(ent: Span, inside: list[Mention]) -> bool:
 
 def _trim(ent: Span, person: bool) -> Span:
     """Trim an NER span to the name: drop leading determiners, kinds of place, adverbs and
-    conjunctions (and titles, for people); end it at a bracket, a quotation mark, a line break or
-    "to"; drop a trailing possessive (unless it is a company's own "'s"), punctuation or a
-    dangling "of"."""
+    conjunctions (and titles, for people); end it at a bracket, a quotation mark, a line break,
+    "to" or a participle opening a clause ("The Sun saying Kyiv said…"); drop a trailing
+    possessive (unless it is a company's own "'s"), punctuation or a dangling "of"."""
     start, end = ent.start, ent.end
     doc = ent.doc
     leading = _TITLE_WORDS | _PLACE_WORDS if person else _PLACE_WORDS
@@ -279,7 +279,9 @@ def _trim(ent: Span, person: bool) -> Span:
     # "Movement for Democratic Change (MDC": the bracketed acronym is a mention of its own; a
     # name ends at a line break or a quotation mark ("X.\n\n“Hamas") and before "to" ("Russian
     # Armed Forces to Kyiv")
-    end = next((t.i for t in doc[start + 1 : end] if t.text in _NAME_ENDS or t.is_space), end)
+    end = next(
+        (t.i for t in doc[start + 1 : end] if t.text in _NAME_ENDS or t.is_space or _opens_clause(t)), end
+    )
     # "McDonald's said": an "'s" that owns nothing is part of a company's name
     keeps_s = ent.label_ == "ORG" and not (
         end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
@@ -287,6 +289,11 @@ def _trim(ent: Span, person: bool) -> Span:
     while end > start and _trailing_non_name(doc[end - 1], keeps_s):
         end -= 1
     return doc[start:end]
+
+
+def _opens_clause(token: Token) -> bool:
+    """A participle heading a clause of its own inside an NER span: "The Sun saying Kyiv…"."""
+    return token.tag_ == "VBG" and token.pos_ == "VERB" and token.dep_ in ("acl", "advcl", "xcomp", "ccomp")
 
 
 def _trailing_non_name(token: Token, keeps_s: bool) -> bool:

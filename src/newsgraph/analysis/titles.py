@@ -18,6 +18,7 @@ from newsgraph.knowledge.gazetteer import Gazetteer
 _HEAD_ROLES = {
     "president": "head_of_state",
     "premier": "head_of_government",
+    "pm": "head_of_government",  # "the PM", as the British press writes it
     "chancellor": "head_of_government",
     "king": "head_of_state",
     "queen": "head_of_state",
@@ -75,6 +76,8 @@ def title_role(token: Token) -> str | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = token.lemma_.lower()
+    if lemma == "pm" and (token.text != "PM" or (token.i > 0 and token.doc[token.i - 1].like_num)):
+        return None  # "at 5 PM", "pm" in a time
     if lemma in _HEAD_ROLES:
         return _HEAD_ROLES[lemma]
     if lemma in ("minister", "secretary"):
