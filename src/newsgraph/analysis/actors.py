@@ -11,7 +11,6 @@ Order of work over one parsed article:
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -28,11 +27,10 @@ from newsgraph.analysis.coref import (
     PRONOUN_GENDER,
     PersonMention,
     acting_it,
-    antecedent,
     body_antecedent,
     gender_from_context,
     is_subject,
-    resolvable_pronouns,
+    person_pronouns,
 )
 from newsgraph.analysis.mentions import Mention, MentionFinder
 from newsgraph.analysis.metonymy import acts
@@ -465,29 +463,8 @@ class ArticleResolver:
         """Pronouns outside quotations: inside one, "he" is whoever the speaker talks about."""
         genders = {r.id: r.gender for r in self.referents.values()}
         quotes = quoted_regions(self.text)
-        # people named inside a quotation are not who "he said" after it refers to
-        people = sorted(
-            (
-                m
-                for m in self.people
-                if not inside(quotes, self.doc[m.start].idx, self.doc[m.end - 1].idx + 1)
-            ),
-            key=lambda m: m.start,
-        )
-        # a speech quoted at length does not move its speaker out of the window: only the
-        # writer's own sentences count
-        narrated = [sent.start for sent in self.doc.sents if not _all_quoted(sent, quotes)]
-        for pronoun in resolvable_pronouns(self.doc):
-            if inside(quotes, pronoun.idx, pronoun.idx + len(pronoun)):
-                continue
-            actor_id = antecedent(pronoun, people, genders, narrated)
-            if actor_id is not None:
-                self.referents[actor_id].spans.append((pronoun.i, pronoun.i + 1))
-                # a chain of "he said" carries its person past the window from the name
-                chained = PersonMention(
-                    pronoun.i, pronoun.i + 1, actor_id, is_subject(self.doc, pronoun.i, pronoun.i + 1)
-                )
-                bisect.insort(people, chained, key=lambda m: m.start)
+        for pronoun, actor_id in person_pronouns(self.doc, self.people, genders, quotes):
+            self.referents[actor_id].spans.append((pronoun.i, pronoun.i + 1))
         bodies = {
             i: r.id for r in self.referents.values() if r.kind in ("country", "organization")
             for start, end in r.spans for i in range(start, end)
@@ -563,11 +540,6 @@ class ArticleResolver:
     def _text_mention(self, start: int, end: int) -> TextMention:
         span = self.doc[start:end]
         return TextMention(span.start_char, span.end_char, span.text)
-
-
-def _all_quoted(sent: Span, quotes: list[tuple[int, int]]) -> bool:
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
-    return bool(words) and inside(quotes, words[0].idx, words[-1].idx + len(words[-1]))
 
 
 def _take_first_name(doc: Doc, mention: Mention) -> None:

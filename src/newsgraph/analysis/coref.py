@@ -1,16 +1,21 @@
 """Light, rule-based coreference for people who act or speak: "he", "she", "his", "her".
 
-No model: the antecedent of a personal pronoun is a person mentioned in the
-same or the three previous sentences, of a compatible gender, preferring the
-subject of a sentence, then the nearest mention. Gender comes from what the
+No model: the antecedent of a personal pronoun is a person mentioned, by name
+or by a pronoun already resolved, in the same or the three previous sentences
+of the writer's own (sentences quoted whole do not count), of a compatible
+gender, preferring the subject of a sentence, then the nearest mention. Gender comes from what the
 text says (Mr, Ms, "a spokeswoman"), from the gazetteer, or from first names.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.analysis.quotemarks import inside
 
 PRONOUN_GENDER = {
     "he": "m",
@@ -72,6 +77,38 @@ def resolvable_pronouns(doc: Doc) -> list[Token]:
         for token in doc
         if token.lower_ in PRONOUN_GENDER and token.pos_ == "PRON" and token.dep_ in _RESOLVED_DEPS
     ]
+
+
+def person_pronouns(
+    doc: Doc, people: list[PersonMention], genders: dict[str, str | None], quotes: list[tuple[int, int]]
+) -> Iterator[tuple[Token, str]]:
+    """Each pronoun outside the quotations with the actor it refers to. Inside a quotation "he" is
+    whoever the speaker talks about, and a person named there is not who "he said" after it means."""
+    people = sorted(
+        (m for m in people if not inside(quotes, doc[m.start].idx, doc[m.end - 1].idx + 1)),
+        key=lambda m: m.start,
+    )
+    # a speech quoted at length does not move its speaker out of the window: only the writer's
+    # own sentences count
+    narrated = [sent.start for sent in doc.sents if not _all_quoted(sent, quotes)]
+    for pronoun in resolvable_pronouns(doc):
+        if inside(quotes, pronoun.idx, pronoun.idx + len(pronoun)):
+            continue
+        actor_id = antecedent(pronoun, people, genders, narrated)
+        if actor_id is not None:
+            yield pronoun, actor_id
+            # a chain of "he said" carries its person past the window from the name
+            subject = is_subject(doc, pronoun.i, pronoun.i + 1)
+            bisect.insort(people, PersonMention(pronoun.i, pronoun.i + 1, actor_id, subject), key=_start)
+
+
+def _all_quoted(sent: Span, quotes: list[tuple[int, int]]) -> bool:
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return bool(words) and inside(quotes, words[0].idx, words[-1].idx + len(words[-1]))
+
+
+def _start(mention: PersonMention) -> int:
+    return mention.start
 
 
 def antecedent(
