@@ -496,3 +496,12 @@ def test_an_undated_title_names_the_latest_holder_the_article_names(pipeline):
 def test_a_name_ends_before_a_participle_that_opens_a_clause(pipeline):
     text = "The row began after a report in The Sun saying Kyiv would use the missiles."
     assert all("saying" not in a.name for a in analyse(pipeline, text).actors)
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_a_name(pipeline):
+    text = (
+        'The mayor spoke on Sunday. "We see how unfriendly the soldiers are in our land."\n\n'
+        "Following Russian bombing campaigns on Monday, the Kyiv mayor surveyed scenes of damage in "
+        "the city alongside his brother."
+    )
+    assert all(not a.name.startswith("Following") for a in analyse(pipeline, text).actors)

@@ -467,3 +467,25 @@ def test_a_yes_no_question_asks_rather_than_asserts(pipeline):
 def test_a_country_compounded_before_an_attack_is_its_victim_wherever_it_stands(pipeline):
     assert coded(events(pipeline, "McDonald's said the Ukraine invasion forced it to leave Russia.")) == []
     assert coded(events(pipeline, "The EU condemned the Ukraine invasion.")) == [("ACCUSE", "Q458", None)]
+
+
+def test_a_verb_inside_a_quotation_does_not_take_the_speakers_subject(pipeline):
+    text = (
+        "“The plan failed. Humiliated and destroyed without a single shot fired,” the ministry "
+        "spokeswoman Jelena Marković said in a statement."
+    )
+    assert coded(events(pipeline, text)) == []
+
+
+def test_a_persons_name_before_a_thing_is_no_target(pipeline):
+    found = coded(events(pipeline, "Russian forces in April restored the Lenin statue in the town square."))
+    assert found == [("SUPPORT", "Q159", None)]
+    found = coded(events(pipeline, "Serbia condemned the Kurti government on Monday."))
+    assert found == [("ACCUSE", "Q403", "Q1246")]
+
+
+def test_an_army_marching_in_is_no_protest(pipeline):
+    text = "Russia has massed more than 100,000 troops on the border of Ukraine and is poised to march in."
+    assert all(e.type != "PROTEST" for e in events(pipeline, text))
+    found = coded(events(pipeline, "Thousands of Serbs marched against the government in Belgrade."))
+    assert [t for t, _, _ in found] == ["PROTEST"]

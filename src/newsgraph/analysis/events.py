@@ -71,12 +71,13 @@ from newsgraph.analysis.event_grammar import (
     unnamed_owner,
     xcomp_chain,
 )
+from newsgraph.analysis.implied import ImpliedCountries
 from newsgraph.analysis.participants import by_object
 from newsgraph.analysis.registry import register_stage
 from newsgraph.analysis.speakers import ActorIndex
 from newsgraph.analysis.temporal import EventDates
 from newsgraph.knowledge.gazetteer import load_gazetteer
-from newsgraph.records import Actor, Analysis, Event, Mention, Quote
+from newsgraph.records import Analysis, Event, Quote
 
 
 @register_stage("events")
@@ -97,7 +98,10 @@ class EventStage:
         for coded in coder.code():
             events.extend(coder.records(coded, dates))
         analysis.events = events
-        analysis.actors.extend(coder.implied_actors({e.source for e in events} | {e.target for e in events}))
+        analysis.actors.extend(coder.implied.actors({e.source for e in events} | {e.target for e in events}))
+
+
+_CAMPS = frozenset({"campaign", "camp", "team", "family", "circle"})
 
 
 class SentenceCoder:
@@ -108,9 +112,9 @@ class SentenceCoder:
         self.verbs, self.nouns, self.gazetteer = stage.verbs, stage.nouns, stage.gazetteer
         self.actors = ActorIndex(doc, analysis)
         self.quotes = analysis.quotes
-        self.countries = {actor.id: actor.country for actor in analysis.actors}
         self.sectors = {actor.id: actor.sector for actor in analysis.actors}
-        self.implied: dict[str, Token | None] = {}  # actors events name that the actors stage did not
+        # countries events name that the actors stage did not
+        self.implied = ImpliedCountries(doc, analysis.actors, stage.gazetteer)
 
     def code(self) -> Iterator[Coded]:
         consumed: set[int] = set()  # verbs already coded inside a frame
@@ -148,6 +152,9 @@ class SentenceCoder:
             if entry.type in ("ACCUSE", "REQUEST", "THREATEN"):
                 consumed.update(alleged_acts(verb))  # "accused X of shelling…": part of the accusation
         sources, targets = self._participants(verb, entry)
+        marching = verb.lemma_.lower() == "march" and sources
+        if marching and all(self._state_or_army(a) for a in sources):
+            return None  # "Russia is poised to march in": an army's march is no demonstration
         coded = Coded(verb, entry.type, entry.mode, sources, targets)
         self._modality(coded, verb)
         return plover_intent(coded)
@@ -303,10 +310,10 @@ class SentenceCoder:
         sector = self.gazetteer.agent_sector(subject.lower_)
         if sector is not None:
             return sector == "MIL"  # "the Armed Forces", not "Serbian workers"
-        return any(
-            self.actors.kinds.get(a) == "country" or self.sectors.get(a) == "MIL"
-            for a in self._actors_at(subject)
-        )
+        return any(self._state_or_army(a) for a in self._actors_at(subject))
+
+    def _state_or_army(self, actor_id: str) -> bool:
+        return self.actors.kinds.get(actor_id) == "country" or self.sectors.get(actor_id) == "MIL"
 
     def _victim(self, modifier: Token) -> bool:
         return modifier.dep_ == "compound" and self._names_a_country(modifier)
@@ -368,6 +375,8 @@ class SentenceCoder:
         if subject is None and addressed(verb):
             return []  # "when asked whether Russia would help, Putin said": Putin asks nothing
         while subject is None and verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
+            if self._leaves_quotation(verb):
+                return []  # "“Humiliated and destroyed…,” Zakharova said": she destroyed nothing
             verb = verb.head  # "…and imposed sanctions": the subject of the first verb
             subject = nearest_subject(verb)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -412,7 +421,9 @@ class SentenceCoder:
                 # possessor or an adjective ("Russia's", "the Russian invasion"), else no one
                 return [a for a in self._act_of(found) if a not in sources][:1] or [None]
             if found is not None:
-                actors = [a for a in self._actors_at(found) or self._place_country(found) if a not in sources]
+                actors = [
+                    a for a in self._actors_at(found) or self.implied.place_country(found) if a not in sources
+                ]
                 if actors:
                     return actors
                 if unnamed_owner(found, self.actors.by_token):
@@ -439,10 +450,12 @@ class SentenceCoder:
             return []
         for token in outside_relative_clauses(head):
             actor = self.actors.by_token.get(token.i)
+            if actor is not None and token.dep_ == "compound" and not self._a_persons_own(token.head):
+                actor = None if self.actors.kinds.get(actor) == "person" else actor
             if actor is not None and actor not in besides:
                 phrase = token.head if token.dep_ in ("amod", "compound", "nmod", "poss") else token
                 return [a for a in unique([actor, *self._actors_at(phrase)]) if a not in besides]
-            places = self._place_country(token) if token.dep_ == "pobj" else []
+            places = self.implied.place_country(token) if token.dep_ == "pobj" else []
             if places:
                 return places[:1]
         return []
@@ -500,9 +513,12 @@ class SentenceCoder:
             return []
         modifiers = possessors or [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
         found = [by_token[t.i] for m in modifiers for t in (m, *conjuncts(m)) if t.i in by_token]
+        if not possessors and not self._a_persons_own(token):
+            # "restored the Lenin statue": a person's name before a thing only says which thing
+            found = [a for a in found if self.actors.kinds.get(a) != "person"]
         if token.lemma_.lower() in HOMELANDS:
             # "his nation is ready to join forces", "the Zelensky government": a leader's country
-            found = [c for c in (self._country_of(a) or a for a in found) if c is not None]
+            found = [c for c in (self.implied.country_of(a) or a for a in found) if c is not None]
         if not found and token.i not in by_token:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from"):
@@ -510,47 +526,16 @@ class SentenceCoder:
                     found += [by_token[t.i] for c in pobjs for t in (c, *conjuncts(c)) if t.i in by_token]
         return found
 
-    def _country_of(self, actor_id: str) -> str | None:
-        """The country actor of an actor: itself for a country, its affiliation otherwise."""
-        actor = self.gazetteer.get(actor_id)
-        if actor is not None and actor.kind == "country":
-            return actor.id
-        code = self.countries.get(actor_id)
-        country = self.gazetteer.by_country_code(code) if code and code not in ("IGO", "NGO") else None
-        if country is None:
-            return None
-        self.implied.setdefault(country.id, None)
-        return country.id
-
-    def _place_country(self, token: Token) -> list[str]:
-        """A capital or a town named as a place ("arrived in Belgrade", "shelled Kharkiv") stands
-        for its country here."""
-        name = self.doc[min([token.i, *(c.i for c in token.lefts if c.dep_ == "compound")]) : token.i + 1]
-        metonym = self.gazetteer.by_metonym(token.text)
-        country = (
-            metonym[0]
-            if metonym
-            else self.gazetteer.by_place(name.text) or self.gazetteer.by_place(token.text)
+    def _a_persons_own(self, noun: Token) -> bool:
+        """A noun a person's name before it makes theirs: "the Zelensky government", "the Trump
+        campaign", "Biden aides"; not "the Lenin statue"."""
+        lemma = noun.lemma_.lower()
+        return (
+            noun.pos_ != "NOUN"
+            or lemma in HOMELANDS
+            or lemma in _CAMPS
+            or bool(self.gazetteer.agent_sector(noun.lower_))
         )
-        if country is None or country.kind != "country":
-            return []
-        self.implied.setdefault(country.id, token)
-        return [country.id]
-
-    def implied_actors(self, used: set[str | None]) -> list[Actor]:
-        """Countries an event needs that the text names only as a place ("a curfew in Algiers"),
-        or not at all (the home country of a protest): actors too, with the place as mention."""
-        actors = []
-        for actor_id, token in self.implied.items():
-            known = self.gazetteer.get(actor_id)
-            if actor_id not in used or actor_id in self.countries or known is None:
-                continue
-            mentions = (
-                [Mention(token.idx, token.idx + len(token.text), token.text)] if token is not None else []
-            )
-            actors.append(Actor(known.id, known.name, known.kind, known.country, known.sector, mentions))  # type: ignore[arg-type]
-            self.countries[actor_id] = known.country
-        return actors
 
     # -- modality ------------------------------------------------------------------------
 
@@ -570,6 +555,11 @@ class SentenceCoder:
         quote = self._quote_around(token)
         return quote.speaker if quote is not None else None
 
+    def _leaves_quotation(self, verb: Token) -> bool:
+        """The verb is inside a direct quotation and the verb it hangs on is outside it."""
+        quote = next((q for q in self.quotes if q.direct and q.start <= verb.idx < q.end), None)
+        return quote is not None and not quote.start <= verb.head.idx < quote.end
+
     def _quote_around(self, token: Token) -> Quote | None:
         """The quote with a speaker that holds the token, if any."""
         return next((q for q in self.quotes if q.start <= token.idx < q.end and q.speaker is not None), None)
@@ -580,7 +570,7 @@ class SentenceCoder:
         trigger = coded.trigger
         home = coded.type in DOMESTIC and coded.targets == [None]
         if home:  # protests, repression and concessions with no one named are aimed at home
-            coded.targets = [self._country_of(coded.sources[0])]
+            coded.targets = [self.implied.country_of(coded.sources[0])]
         claimed = self.claimed_by(trigger)
         date = dates.date_of(trigger)
         for source in coded.sources:

@@ -273,7 +273,10 @@ def _trim(ent: Span, person: bool) -> Span:
     leading = _TITLE_WORDS | _PLACE_WORDS if person else _PLACE_WORDS
     # a capitalised sentence opener NER took into the name: "Sometimes Kiev shows…"
     while start < end - 1 and (
-        doc[start].lower_ in leading or doc[start].is_punct or doc[start].pos_ in _NOT_NAME_WORDS
+        doc[start].lower_ in leading
+        or doc[start].is_punct
+        or doc[start].pos_ in _NOT_NAME_WORDS
+        or doc[start].tag_ == "VBG"  # "Following Russian bombing campaigns, …"
     ):
         start += 1
     # "Movement for Democratic Change (MDC": the bracketed acronym is a mention of its own; a
