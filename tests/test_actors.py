@@ -505,3 +505,14 @@ def test_a_participle_opening_the_sentence_is_no_part_of_a_name(pipeline):
         "the city alongside his brother."
     )
     assert all(not a.name.startswith("Following") for a in analyse(pipeline, text).actors)
+
+
+def test_a_pronoun_tells_the_gender_of_a_name_the_article_never_gendered(pipeline):
+    text = (
+        "In Prizren, Drita Berisha, a teacher, said the school had reopened. “The children are back,” "
+        "she said. “That is enough for now.”\n\n"
+        "In Leposavić, a shop owner who asked not to be named said the road was closed. “Nobody told "
+        "us,” he said."
+    )
+    berisha = actor(analyse(pipeline, text), "local:drita-berisha")
+    assert [m.text for m in berisha.mentions] == ["Drita Berisha", "she"]

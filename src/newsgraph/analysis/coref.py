@@ -97,6 +97,8 @@ def person_pronouns(
         actor_id = antecedent(pronoun, people, genders, narrated)
         if actor_id is not None:
             yield pronoun, actor_id
+            # "she said" tells a nameless or foreign name's gender: "he" two lines on is someone else
+            genders[actor_id] = genders.get(actor_id) or PRONOUN_GENDER[pronoun.lower_]
             # a chain of "he said" carries its person past the window from the name
             subject = is_subject(doc, pronoun.i, pronoun.i + 1)
             bisect.insort(people, PersonMention(pronoun.i, pronoun.i + 1, actor_id, subject), key=_start)
