@@ -516,3 +516,18 @@ def test_a_pronoun_tells_the_gender_of_a_name_the_article_never_gendered(pipelin
     )
     berisha = actor(analyse(pipeline, text), "local:drita-berisha")
     assert [m.text for m in berisha.mentions] == ["Drita Berisha", "she"]
+
+
+def test_a_hyphenated_name_keeps_its_hyphen_and_its_surname(pipeline):
+    text = (
+        "Sam Ashworth-Hayes, a researcher in London, spoke on Monday. Mr Ashworth-Hayes said the "
+        "risk of escalation was small."
+    )
+    found = analyse(pipeline, text)
+    assert by_id(found)["local:sam-ashworth-hayes"] == ["Sam Ashworth-Hayes", "Ashworth-Hayes"]
+    assert actor(found, "local:sam-ashworth-hayes").name == "Sam Ashworth-Hayes"
+
+
+def test_a_name_ends_at_a_bullet(pipeline):
+    found = analyse(pipeline, "Written for The Balkan Review • March 20, 2023 • 1,200 words")
+    assert all("•" not in a.name and "March" not in a.name for a in found.actors)

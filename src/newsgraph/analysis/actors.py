@@ -178,8 +178,8 @@ class ArticleResolver:
             if r.kind != "person":
                 continue
             # the canonical surname and the one the article spells ("Zelenskyy", "Zelenskiy")
-            written = [self.doc[e - 1].text for s, e in r.spans if e - s >= 2]
-            for surname in [r.surname] * (len(r.name.split()) >= 2) + written:
+            written = [name_words(self.doc[s:e])[-1:] for s, e in r.spans if e - s >= 2]
+            for surname in [r.surname] * (len(r.name.split()) >= 2) + [w for ws in written for w in ws]:
                 if surname:
                     people.setdefault(ascii_fold(surname).casefold(), r)
         taken = {i for r in self.referents.values() for s, e in r.spans for i in range(s, e)}
@@ -264,7 +264,7 @@ class ArticleResolver:
         return None
 
     def _name_words(self, mention: Mention) -> list[str]:
-        return [t.text for t in mention.span(self.doc) if t.is_alpha or "-" in t.text]
+        return name_words(mention.span(self.doc))
 
     # -- countries, organisations, places -----------------------------------------------
 
@@ -540,6 +540,22 @@ class ArticleResolver:
     def _text_mention(self, start: int, end: int) -> TextMention:
         span = self.doc[start:end]
         return TextMention(span.start_char, span.end_char, span.text)
+
+
+def name_words(span: Span) -> list[str]:
+    """The words of a person's name, hyphenated ones whole ("Sam Ashworth-Hayes": two words)."""
+    words: list[str] = []
+    glued = False
+    for token in span:
+        if not (token.is_alpha or token.text == "-"):
+            glued = False
+            continue
+        if glued and words:
+            words[-1] += token.text
+        else:
+            words.append(token.text)
+        glued = not token.whitespace_
+    return [w for w in words if w.strip("-")]
 
 
 def _take_first_name(doc: Doc, mention: Mention) -> None:

@@ -35,7 +35,7 @@ _NOISE = re.compile(
 )
 _NOT_NAME_WORDS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
 _FINITE_VERBS = frozenset({"VBZ", "VBP", "VBD", "MD"})
-_NAME_ENDS = frozenset({"(", "[", "to", "“", "”", '"', "«", "»", "„"})
+_NAME_ENDS = frozenset({"(", "[", "to", "“", "”", '"', "«", "»", "„", "•", "|", "·"})
 _DANGLING = frozenset({"of", "the", "for", "and", "&", "in", "on", "at"})
 # "the capital Kyiv", "the city of Mariupol": the kind of place is no part of its name
 _PLACE_WORDS = frozenset({"the", "a", "an", "capital", "city", "town", "village", "region", "province"})
