@@ -35,6 +35,7 @@ from newsgraph.analysis.coref import (
 from newsgraph.analysis.mentions import Mention, MentionFinder
 from newsgraph.analysis.metonymy import acts
 from newsgraph.analysis.name_usage import (
+    name_words,
     named_as_place,
     organisation_as_place,
     reads_as_organisation,
@@ -540,22 +541,6 @@ class ArticleResolver:
     def _text_mention(self, start: int, end: int) -> TextMention:
         span = self.doc[start:end]
         return TextMention(span.start_char, span.end_char, span.text)
-
-
-def name_words(span: Span) -> list[str]:
-    """The words of a person's name, hyphenated ones whole ("Sam Ashworth-Hayes": two words)."""
-    words: list[str] = []
-    glued = False
-    for token in span:
-        if not (token.is_alpha or token.text == "-"):
-            glued = False
-            continue
-        if glued and words:
-            words[-1] += token.text
-        else:
-            words.append(token.text)
-        glued = not token.whitespace_
-    return [w for w in words if w.strip("-")]
 
 
 def _take_first_name(doc: Doc, mention: Mention) -> None:

@@ -107,3 +107,19 @@ def _starts_with_first_name(span: Span) -> bool:
         and all(t.pos_ == "PROPN" and t.is_title for t in words)
         and first_name_gender(span.text) is not None
     )
+
+
+def name_words(span: Span) -> list[str]:
+    """The words of a person's name, hyphenated ones whole ("Sam Ashworth-Hayes": two words)."""
+    words: list[str] = []
+    glued = False
+    for token in span:
+        if not (token.is_alpha or token.text == "-"):
+            glued = False
+            continue
+        if glued and words:
+            words[-1] += token.text
+        else:
+            words.append(token.text)
+        glued = not token.whitespace_
+    return [w for w in words if w.strip("-")]
