@@ -759,3 +759,9 @@ def test_a_relative_pronoun_speaks_as_the_noun_it_stands_for(pipeline):
 def test_the_cue_is_no_part_of_the_speakers_phrase(pipeline):
     text = "The row began after a report in The Sun saying Kyiv would use the missiles."
     assert [speaker_text for _, speaker_text, _, _ in quotes(pipeline, text)] == ["a report in The Sun"]
+
+
+def test_a_neighbour_speaks_for_no_country_its_adjective_names(pipeline):
+    text = "Russia struck the power grid again. One Ukrainian neighbour reported outages after the attack."
+    found = quotes(pipeline, text)
+    assert spoken_by(found, "One Ukrainian neighbour")[0] is None

@@ -74,7 +74,7 @@ from newsgraph.analysis.event_grammar import (
 from newsgraph.analysis.implied import ImpliedCountries
 from newsgraph.analysis.participants import by_object
 from newsgraph.analysis.registry import register_stage
-from newsgraph.analysis.speakers import ActorIndex
+from newsgraph.analysis.speakers import RELATIONAL_NOUNS, ActorIndex
 from newsgraph.analysis.temporal import EventDates
 from newsgraph.knowledge.gazetteer import load_gazetteer
 from newsgraph.records import Analysis, Event, Quote
@@ -452,6 +452,8 @@ class SentenceCoder:
             actor = self.actors.by_token.get(token.i)
             if actor is not None and token.dep_ == "compound" and not self._a_persons_own(token.head):
                 actor = None if self.actors.kinds.get(actor) == "person" else actor
+            if token.dep_ in ("poss", "amod") and token.head.lemma_.lower() in RELATIONAL_NOUNS:
+                actor = None  # "warned Serbia's allies": not Serbia
             if actor is not None and actor not in besides:
                 phrase = token.head if token.dep_ in ("amod", "compound", "nmod", "poss") else token
                 return [a for a in unique([actor, *self._actors_at(phrase)]) if a not in besides]
@@ -508,6 +510,9 @@ class SentenceCoder:
 
     def _modifier_actors(self, token: Token, owners: bool = True) -> list[str]:
         by_token = self.actors.by_token
+        if token.lemma_.lower() in RELATIONAL_NOUNS:
+            # "Serbia's allies", "its Ukrainian neighbour" are others; "its EU partners" are the EU
+            return [by_token[c.i] for c in token.children if c.dep_ == "compound" and c.i in by_token]
         possessors = [c for c in token.children if c.dep_ == "poss" and c.i in by_token]
         if possessors and not owners:
             return []

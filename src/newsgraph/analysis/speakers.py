@@ -21,6 +21,11 @@ from newsgraph.records import Analysis
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 _RELATIVE = frozenset({"which", "that", "who"})
+# nouns whose owner or modifier names the other side of a relation: "Serbia's allies",
+# "one Ukrainian neighbour", "Russia's partners" are not Serbia, Ukraine or Russia
+RELATIONAL_NOUNS = frozenset(
+    """neighbour neighbor ally partner enemy foe rival adversary opponent critic creditor""".split()
+)
 _NOT_SPEAKERS = frozenset({"there", "that", "which", "what"})
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RAISING = frozenset(
@@ -61,7 +66,10 @@ class ActorIndex:
         if actor_id is None:
             actor_id = self.in_apposition(name.root)
         if actor_id is None:
-            actor_id = next((self.by_token[t.i] for t in name if t.i in self.by_token), None)
+            # "one Ukrainian neighbour", "Serbia's allies" are others; "NATO allies" are NATO's
+            others = name.root.lemma_.lower() in RELATIONAL_NOUNS
+            named = [t for t in name if t.i in self.by_token and not (others and t.dep_ in ("poss", "amod"))]
+            actor_id = self.by_token[named[0].i] if named else None
         if actor_id is None and name.root.pos_ == "NOUN":
             actor_id = self._earlier_same_head(name.root)  # "the embassy" -> the Russian embassy
         return Speaker(name.text, actor_id, name.start_char, name.end_char)
