@@ -765,3 +765,12 @@ def test_a_neighbour_speaks_for_no_country_its_adjective_names(pipeline):
     text = "Russia struck the power grid again. One Ukrainian neighbour reported outages after the attack."
     found = quotes(pipeline, text)
     assert spoken_by(found, "One Ukrainian neighbour")[0] is None
+
+
+def test_a_concession_after_a_dash_is_the_writers_not_the_speakers(pipeline):
+    text = (
+        "The senator warned that the plan would create too much inflation - except that inflation "
+        "has fallen to record lows since then."
+    )
+    reported = "that the plan would create too much inflation"
+    assert who_said_what(quotes(pipeline, text)) == [("The senator", reported)]

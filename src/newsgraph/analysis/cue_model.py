@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analysis.cues import (
     CueRule,
+    before_concession,
     content_of_rule,
     content_span,
     coordinated_speech,
@@ -117,7 +118,7 @@ def extents(cue: Token, span: Span) -> list[tuple[str, Span]]:
         )
     elif span.end <= cue.i:
         found.append(("sentence_start", trim_span(doc[sentence.start : span.end])))
-    return found
+    return [(name, trim_span(before_concession(extent))) for name, extent in found]
 
 
 def _before_new_clause(doc: Doc, start: int, end: int) -> int:

@@ -76,6 +76,10 @@ def content_of(token: Token, rules: dict[str, list[CueRule]]) -> tuple[Span, Cue
     return None
 
 
+_DASHES = frozenset({"-", "–", "—", "--"})
+_CONCESSIONS = frozenset({"except", "although", "though", "albeit"})
+
+
 def without_trailing_aside(span: Span) -> Span:
     """Cut what ends a content but is not part of it: a non-restrictive relative clause ("likened
     RT to the BBC, which receives some public funding"), an apposition (", the NATO-led
@@ -86,6 +90,16 @@ def without_trailing_aside(span: Span) -> Span:
         aside = token.dep_ in ("relcl", "appos") or (token.dep_ in ("advcl", "acl") and token.tag_ == "VBG")
         if aside and comma > span.start and doc[comma].text == "," and token.right_edge.i >= span.end - 2:
             return doc[span.start : comma]
+    return span
+
+
+def before_concession(span: Span) -> Span:
+    """A content ends before a concession after a dash, the writer's aside ("…would create
+    inflation - except that inflation has fallen since")."""
+    doc = span.doc
+    for token in span[1:]:
+        if token.text in _DASHES and token.i + 1 < span.end and doc[token.i + 1].lower_ in _CONCESSIONS:
+            return doc[span.start : token.i]
     return span
 
 
@@ -199,7 +213,7 @@ def _clause_end(cue: Token, child: Token) -> int:
 def content_span(span: Span) -> Span:
     """A rule's match as attributed content: no writer's aside, no linking word in front ("called
     for the contract to be “torn up”": the call is the clause), no stray punctuation."""
-    span = trim_span(with_closing_mark(without_trailing_aside(span)))
+    span = trim_span(with_closing_mark(without_trailing_aside(before_concession(span))))
     first = span[0] if len(span) > 1 else None
     dangling = first is not None and first.dep_ == "prep" and not span.start <= first.head.i < span.end
     if dangling or (first is not None and first.dep_ == "mark" and first.lower_ == "for"):
