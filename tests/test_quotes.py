@@ -774,3 +774,10 @@ def test_a_concession_after_a_dash_is_the_writers_not_the_speakers(pipeline):
     )
     reported = "that the plan would create too much inflation"
     assert who_said_what(quotes(pipeline, text)) == [("The senator", reported)]
+
+
+def test_the_setting_of_the_speech_is_no_part_of_what_it_reports(pipeline):
+    text = "The senator criticised the governor's plan during a rally in Ohio."
+    assert who_said_what(quotes(pipeline, text)) == [("The senator", "the governor's plan")]
+    found = who_said_what(quotes(pipeline, "The senator denied the accusations through a spokeswoman."))
+    assert found == [("The senator", "the accusations")]

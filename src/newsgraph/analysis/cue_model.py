@@ -23,13 +23,13 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analysis.cues import (
     CueRule,
-    before_concession,
     content_of_rule,
     content_span,
     coordinated_speech,
     cut_before,
     trim_span,
     with_closing_mark,
+    without_writers_tail,
 )
 
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
@@ -118,7 +118,7 @@ def extents(cue: Token, span: Span) -> list[tuple[str, Span]]:
         )
     elif span.end <= cue.i:
         found.append(("sentence_start", trim_span(doc[sentence.start : span.end])))
-    return [(name, trim_span(before_concession(extent))) for name, extent in found]
+    return [(name, trim_span(without_writers_tail(extent))) for name, extent in found]
 
 
 def _before_new_clause(doc: Doc, start: int, end: int) -> int:

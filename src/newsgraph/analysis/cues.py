@@ -76,6 +76,7 @@ def content_of(token: Token, rules: dict[str, list[CueRule]]) -> tuple[Span, Cue
     return None
 
 
+_SETTINGS = frozenset({"during", "through", "via"})
 _DASHES = frozenset({"-", "–", "—", "--"})
 _CONCESSIONS = frozenset({"except", "although", "though", "albeit"})
 
@@ -93,12 +94,19 @@ def without_trailing_aside(span: Span) -> Span:
     return span
 
 
-def before_concession(span: Span) -> Span:
+def without_writers_tail(span: Span) -> Span:
     """A content ends before a concession after a dash, the writer's aside ("…would create
-    inflation - except that inflation has fallen since")."""
+    inflation - except that inflation has fallen since"), and before the setting of the speech
+    ("criticised Clinton during a rally", "denied it through a spokeswoman")."""
     doc = span.doc
     for token in span[1:]:
         if token.text in _DASHES and token.i + 1 < span.end and doc[token.i + 1].lower_ in _CONCESSIONS:
+            return doc[span.start : token.i]
+        # the setting of the speech, hung on the cue or on the noun phrase it reports
+        on_cue = not span.start <= token.head.i < span.end
+        on_noun = token.head == span.root and span.root.pos_ in ("NOUN", "PROPN", "PRON")
+        setting = token.dep_ == "prep" and token.lower_ in _SETTINGS and (on_cue or on_noun)
+        if setting and token.right_edge.i >= span.end - 1:
             return doc[span.start : token.i]
     return span
 
@@ -213,7 +221,7 @@ def _clause_end(cue: Token, child: Token) -> int:
 def content_span(span: Span) -> Span:
     """A rule's match as attributed content: no writer's aside, no linking word in front ("called
     for the contract to be “torn up”": the call is the clause), no stray punctuation."""
-    span = trim_span(with_closing_mark(without_trailing_aside(before_concession(span))))
+    span = trim_span(with_closing_mark(without_trailing_aside(without_writers_tail(span))))
     first = span[0] if len(span) > 1 else None
     dangling = first is not None and first.dep_ == "prep" and not span.start <= first.head.i < span.end
     if dangling or (first is not None and first.dep_ == "mark" and first.lower_ == "for"):
