@@ -531,3 +531,13 @@ def test_a_hyphenated_name_keeps_its_hyphen_and_its_surname(pipeline):
 def test_a_name_ends_at_a_bullet(pipeline):
     found = analyse(pipeline, "Written for The Balkan Review • March 20, 2023 • 1,200 words")
     assert all("•" not in a.name and "March" not in a.name for a in found.actors)
+
+
+def test_a_name_after_the_is_no_ones_surname(pipeline):
+    text = (
+        "According to The Sun, the warning came in the general's first speech since he took "
+        "command of the army this month."
+    )
+    found = analyse(pipeline, text, date="2024-01-25")
+    assert all(a.kind != "person" or a.name != "Sun Chunlan" for a in found.actors)
+    assert "Q195379" not in by_id(found)

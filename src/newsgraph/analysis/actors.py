@@ -117,7 +117,12 @@ def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | N
         if mention.label == "PER" and len(words) >= 2:
             surnames.add(ascii_fold(words[-1]).casefold())
     for mention in mentions:
-        lone_name = mention.how == "ner" and mention.end - mention.start == 1 and mention.label != "PER"
+        lone_name = mention.how == "ner" and mention.end - mention.start == 1
+        the = mention.start > 0 and doc[mention.start - 1].lower_ == "the"
+        if lone_name and the and mention.label in ("PER", "ORG") and doc[mention.start].tag_ != "NNPS":
+            mention.label = "ORG"  # "The Sun", "the Guardian": no one's surname takes "the"
+            continue
+        lone_name = lone_name and mention.label != "PER"
         if lone_name and ascii_fold(doc[mention.start].text).casefold() in surnames:
             mention.label = "PER"
         elif lone_name and _known_surname(doc[mention.start], gazetteer):
