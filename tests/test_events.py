@@ -496,3 +496,14 @@ def test_an_ally_or_a_neighbour_is_not_the_country_that_owns_it(pipeline):
     assert found == [("ASSAULT", "Q159", None)]
     text = "Greece demanded that its European Community partners refuse to recognise Macedonia."
     assert ("REQUEST", "Q41", "Q458") in coded(events(pipeline, text))
+
+
+def test_they_in_a_report_is_the_speaker_only_when_the_speaker_is_plural(pipeline):
+    text = (
+        "Many prisoners opted to join the war in Ukraine, they told The New York Times, the paper reported."
+    )
+    assert all(e.source != "local:new-york-times" for e in events(pipeline, text))
+    text = "They opted to join the war in Ukraine, the New York Times reported."
+    assert coded(events(pipeline, text)) == []
+    text = "Serbian officials said they would join the talks in Brussels."
+    assert coded(events(pipeline, text)) == [("AGREE", "Q403", None)]

@@ -397,6 +397,8 @@ class SentenceCoder:
             # from; inside a speaker's own words only "I" and "we" are the speaker
             quote = self._quote_around(subject)
             own = quote is not None and (not quote.direct or subject.lower_ in ("i", "we"))
+            if own and quote is not None and subject.lower_ == "they":
+                own = self._plural_speaker(quote)  # "the New York Times reported" they joined: not the Times
             found = [quote.speaker] if own and quote.speaker is not None else []
         return found
 
@@ -559,6 +561,13 @@ class SentenceCoder:
         """The speaker of the quote an event sits in, if it sits in one."""
         quote = self._quote_around(token)
         return quote.speaker if quote is not None else None
+
+    def _plural_speaker(self, quote: Quote) -> bool:
+        """The quote's speaker is named in the plural ("officials said they…")."""
+        if quote.speaker_start is None or quote.speaker_end is None:
+            return False
+        name = self.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+        return name is not None and (name.root.tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in name))
 
     def _leaves_quotation(self, verb: Token) -> bool:
         """The verb is inside a direct quotation and the verb it hangs on is outside it."""
