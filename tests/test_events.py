@@ -507,3 +507,8 @@ def test_they_in_a_report_is_the_speaker_only_when_the_speaker_is_plural(pipelin
     assert coded(events(pipeline, text)) == []
     text = "Serbian officials said they would join the talks in Brussels."
     assert coded(events(pipeline, text)) == [("AGREE", "Q403", None)]
+
+
+def test_what_a_request_asks_for_is_not_whom_it_asks(pipeline):
+    text = "Giorgia Meloni is pushing for more weapons and continued war against Russia."
+    assert all(e.target != "Q159" for e in events(pipeline, text))

@@ -192,6 +192,8 @@ def fallback_relations(entry: Entry | None) -> tuple[str, ...]:
         dropped = ("prep:with", "prep:for") if entry.type == "ASSAULT" else ("prep:with",)
     elif entry.type in COOPERATIVE:
         dropped = ("prep:against",)  # "help Ukraine defend itself against Russia"
+    elif entry.type == "REQUEST":
+        dropped = ("prep:for",)  # "pushing for war against Russia": what is asked for, not of whom
     else:
         dropped = ()
     return tuple(r for r in FALLBACK_TARGETS if r not in dropped)
