@@ -26,6 +26,8 @@ REPORT = (
         "Read more: The Ohrid deal explained",
         "READ MORE SUN STORIES",
         "READ MORE ON THE BALKAN LEDGER",
+        "read more about kosovo",
+        "🔵 Read our Kosovo–Serbia live blog for the very latest updates",
         "Jana Horvat + posts",
         "Share this article",
         "Share on Facebook",

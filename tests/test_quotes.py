@@ -781,3 +781,11 @@ def test_the_setting_of_the_speech_is_no_part_of_what_it_reports(pipeline):
     assert who_said_what(quotes(pipeline, text)) == [("The senator", "the governor's plan")]
     found = who_said_what(quotes(pipeline, "The senator denied the accusations through a spokeswoman."))
     assert found == [("The senator", "the accusations")]
+
+
+def test_a_city_before_a_colon_is_a_dateline_not_a_speaker(pipeline):
+    text = (
+        "Russia wants a UN probe into the pipeline blasts\n\n"
+        "Moscow: Russia will ask the UN Security Council for an investigation into the blasts."
+    )
+    assert all(speaker_text != "Moscow" for _, speaker_text, _, _ in quotes(pipeline, text))

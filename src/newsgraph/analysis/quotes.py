@@ -359,6 +359,8 @@ def _colon_lines(doc: Doc, text: str, actors: ActorIndex) -> list[Candidate]:
         if name is None or len(words.split()) < 3 or not _is_speaker_label(name):
             continue
         speaker = actors.speaker_for(name)
+        if speaker.actor_id is None and name.root.ent_type_ in ("GPE", "LOC"):
+            continue  # "Moscow: Russia will ask the UN…": a dateline, not a speaker
         quote = Quote(
             speaker.actor_id, name.text, words, line.start(2), line.start(2) + len(words), False, ":"
         )

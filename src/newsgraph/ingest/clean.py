@@ -22,7 +22,8 @@ _FURNITURE_LINES = [
     r"(listen to (this|the) (article|story)|audio version)( \(?\d+ ?min\)?)?",
     r"(must read|latest( articles?| news| stories)?|more (articles|stories|from \w+)"
     r"|related( articles| stories| news| coverage)?|see also|see related"
-    r"|read more( (on|in|from|at) [\w .'’-]{1,40}| [\w '’-]{1,30} stories)?"
+    r"|read more( (on|in|from|at|about) [\w .'’-]{1,40}| [\w '’-]{1,30} stories)?"
+    r"|(read|follow) our [\w '’–—-]{0,40}live (blog|coverage|updates)\b.{0,80}"
     r"|recommended( for you)?|most (read|popular)|trending( now)?|top stories)"
     r"\s*(?:[:|–-]\s*.{0,200})?",
     r"[\w .'’-]{2,60}\s*\+\s*posts",
