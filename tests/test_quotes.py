@@ -789,3 +789,16 @@ def test_a_city_before_a_colon_is_a_dateline_not_a_speaker(pipeline):
         "Moscow: Russia will ask the UN Security Council for an investigation into the blasts."
     )
     assert all(speaker_text != "Moscow" for _, speaker_text, _, _ in quotes(pipeline, text))
+
+
+def test_a_speakers_phrase_names_the_person_it_ends_with_not_what_it_is_about(pipeline):
+    text = (
+        "Conservative MP and chair of the Foreign Affairs Select Committee Alicia Kearns responded "
+        "that the reporter was not the risk."
+    )
+    [(speaker, _, _, _)] = quotes(pipeline, text)
+    assert speaker == "local:alicia-kearns"
+    text = "The key line on the Ukraine conflict in the draft communique echoes the message of the summit."
+    assert all(speaker is None for speaker, _, _, _ in quotes(pipeline, text))
+    text = "A spokesman for the Russian embassy said the claims were false."
+    assert [speaker for speaker, _, _, _ in quotes(pipeline, text)] == ["Q159"]

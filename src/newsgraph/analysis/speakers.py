@@ -21,6 +21,7 @@ from newsgraph.records import Analysis
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 _RELATIVE = frozenset({"which", "that", "who"})
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "against", "into", "regarding", "concerning"})
 # nouns whose owner or modifier names the other side of a relation: "Serbia's allies",
 # "one Ukrainian neighbour", "Russia's partners" are not Serbia, Ukraine or Russia
 RELATIONAL_NOUNS = frozenset(
@@ -66,13 +67,28 @@ class ActorIndex:
         if actor_id is None:
             actor_id = self.in_apposition(name.root)
         if actor_id is None:
-            # "one Ukrainian neighbour", "Serbia's allies" are others; "NATO allies" are NATO's
-            others = name.root.lemma_.lower() in RELATIONAL_NOUNS
-            named = [t for t in name if t.i in self.by_token and not (others and t.dep_ in ("poss", "amod"))]
-            actor_id = self.by_token[named[0].i] if named else None
+            actor_id = self._named_inside(name)
         if actor_id is None and name.root.pos_ == "NOUN":
             actor_id = self._earlier_same_head(name.root)  # "the embassy" -> the Russian embassy
         return Speaker(name.text, actor_id, name.start_char, name.end_char)
+
+    def _named_inside(self, name: Span) -> str | None:
+        """The actor a speaker's phrase names inside it: the person whose name ends it ("chair of
+        the Foreign Affairs Committee Alicia Kearns"), else the first actor, not one it is about
+        ("the key line on the Ukraine conflict") nor the other side of a relation ("one Ukrainian
+        neighbour", "Serbia's allies"; "NATO allies" are NATO's)."""
+        others = name.root.lemma_.lower() in RELATIONAL_NOUNS
+        named = [
+            self.by_token[t.i]
+            for t in name
+            if t.i in self.by_token
+            and not (others and t.dep_ in ("poss", "amod"))
+            and not _about(t, name.root)
+        ]
+        last = self.by_token.get(name[-1].i)
+        if last is not None and self.kinds.get(last) == "person" and last in named:
+            return last
+        return named[0] if named else None
 
     def in_apposition(self, head: Token, kinds: tuple[str, ...] | None = None) -> str | None:
         """The actor a noun names in apposition ("the EU's foreign policy chief, Josep Borrell"),
@@ -83,6 +99,15 @@ class ActorIndex:
     def _earlier_same_head(self, head: Token) -> str | None:
         earlier = [actor for index, actor in self.heads.get(head.lemma_.lower(), ()) if index < head.i]
         return earlier[-1] if earlier else None
+
+
+def _about(token: Token, root: Token) -> bool:
+    """The token is inside a phrase that says what the speaker's phrase is about ("on", "over")."""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in _TOPIC_PREPOSITIONS:
+            return True
+        token = token.head
+    return False
 
 
 def speaker_is_topic(speaker: Speaker, content: Span, cue: Token) -> bool:
