@@ -118,8 +118,10 @@ def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | N
             surnames.add(ascii_fold(words[-1]).casefold())
     for mention in mentions:
         lone_name = mention.how == "ner" and mention.end - mention.start == 1
-        the = mention.start > 0 and doc[mention.start - 1].lower_ == "the"
-        if lone_name and the and mention.label in ("PER", "ORG") and doc[mention.start].tag_ != "NNPS":
+        word = doc[mention.start]
+        after_the = mention.start > 0 and doc[mention.start - 1].lower_ == "the"
+        a_title = after_the and mention.label in ("PER", "ORG") and word.tag_ != "NNPS"
+        if lone_name and a_title and not reads_as_place(word):
             mention.label = "ORG"  # "The Sun", "the Guardian": no one's surname takes "the"
             continue
         lone_name = lone_name and mention.label != "PER"
