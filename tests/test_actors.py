@@ -541,3 +541,19 @@ def test_a_name_after_the_is_no_ones_surname(pipeline):
     found = analyse(pipeline, text, date="2024-01-25")
     assert all(a.kind != "person" or a.name != "Sun Chunlan" for a in found.actors)
     assert "Q195379" not in by_id(found)
+
+
+def test_the_diplomat_is_the_minister_the_article_named(pipeline):
+    text = (
+        "Russia's Foreign Minister Sergey Lavrov said the US was using the dollar as a weapon. The "
+        "Russian diplomat noted that the trade body had been blocked. A Western diplomat disagreed."
+    )
+    assert by_id(analyse(pipeline, text))["Q58217"] == ["Sergey Lavrov", "The Russian diplomat"]
+
+
+def test_a_knight_is_named_by_his_first_name(pipeline):
+    text = (
+        "The army's new chief, General Sir Patrick Sanders, told soldiers to prepare. Sir Patrick "
+        "said there was a burning imperative to forge a new army."
+    )
+    assert by_id(analyse(pipeline, text))["local:patrick-sanders"] == ["Patrick Sanders", "Patrick"]

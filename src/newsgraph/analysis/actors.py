@@ -216,11 +216,14 @@ class ArticleResolver:
     def _person_for_surname(self, mention: Mention) -> Referent | None:
         word = self.doc[mention.start : mention.end].text
         folded = ascii_fold(word).casefold()
+        knighted = mention.start > 0 and self.doc[mention.start - 1].lower_ in ("sir", "dame")
         for referent in self.referents.values():
             if referent.kind == "person" and referent.surname:
                 other = ascii_fold(referent.surname).casefold()
                 if folded == other or fuzz.ratio(folded, other) >= _SURNAME_SIMILARITY:
                     return referent
+                if knighted and ascii_fold(referent.name.split()[0]).casefold() == folded:
+                    return referent  # "Sir Patrick" after "General Sir Patrick Sanders"
         candidates = [a for a in self.gazetteer.by_surname(word) if self._in_the_news(a)]
         named = [a for a in candidates if a.country in self.countries_named]
         groups = [] if named else self.gazetteer.by_first_word(word)

@@ -88,6 +88,8 @@ def title_role(token: Token) -> str | None:
             return "foreign_minister"
         if lemma == "minister":
             return "minister"  # "the Russian minister added": whichever minister the article named
+    if lemma == "diplomat":
+        return "minister"  # "the Russian diplomat noted": the minister the article named (Lavrov)
     return None
 
 
