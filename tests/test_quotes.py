@@ -802,3 +802,7 @@ def test_a_speakers_phrase_names_the_person_it_ends_with_not_what_it_is_about(pi
     assert all(speaker is None for speaker, _, _, _ in quotes(pipeline, text))
     text = "A spokesman for the Russian embassy said the claims were false."
     assert [speaker for speaker, _, _, _ in quotes(pipeline, text)] == ["Q159"]
+
+
+def test_a_phone_number_is_nothing_said(pipeline):
+    assert quotes(pipeline, "For tips, call 212 416 4552 or write to the desk.") == []

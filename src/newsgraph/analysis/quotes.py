@@ -131,8 +131,8 @@ class QuoteStage:
 
     def _by_rule(self, cue: Token, actors: ActorIndex) -> Candidate | None:
         content, probability = self._best_content(cue)
-        if content is None or len(content) < _MIN_CONTENT_TOKENS:
-            return None
+        if content is None or len(content) < _MIN_CONTENT_TOKENS or not any(t.is_alpha for t in content):
+            return None  # "call 212 416 4552": a number says nothing
         speaker = speaker_of(cue, actors) or Speaker(None, None)
         if speaker_is_topic(speaker, content, cue):
             speaker = Speaker(None, None)
