@@ -541,6 +541,8 @@ def test_a_name_after_the_is_no_ones_surname(pipeline):
     found = analyse(pipeline, text, date="2024-01-25")
     assert all(a.kind != "person" or a.name != "Sun Chunlan" for a in found.actors)
     assert "Q195379" not in by_id(found)
+    text = "The Senate blocked the measure after the Biden administration warned it could split the allies."
+    assert by_id(analyse(pipeline, text, date="2022-01-14"))["Q6279"] == ["Biden"]
 
 
 def test_the_diplomat_is_the_minister_the_article_named(pipeline):

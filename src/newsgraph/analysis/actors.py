@@ -120,9 +120,10 @@ def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | N
         lone_name = mention.how == "ner" and mention.end - mention.start == 1
         word = doc[mention.start]
         after_the = mention.start > 0 and doc[mention.start - 1].lower_ == "the"
+        # "The Sun", "the Guardian": no one's surname takes "the" (but "the Biden administration")
         a_title = after_the and mention.label in ("PER", "ORG") and word.tag_ != "NNPS"
-        if lone_name and a_title and not reads_as_place(word):
-            mention.label = "ORG"  # "The Sun", "the Guardian": no one's surname takes "the"
+        if lone_name and a_title and word.dep_ != "compound" and not reads_as_place(word):
+            mention.label = "ORG"
             continue
         lone_name = lone_name and mention.label != "PER"
         if lone_name and ascii_fold(doc[mention.start].text).casefold() in surnames:
