@@ -559,3 +559,20 @@ def test_a_knight_is_named_by_his_first_name(pipeline):
         "said there was a burning imperative to forge a new army."
     )
     assert by_id(analyse(pipeline, text))["local:patrick-sanders"] == ["Patrick Sanders", "Patrick"]
+
+
+def test_a_military_rank_before_a_first_name_makes_a_person(pipeline):
+    text = (
+        "Russian Defence Ministry spokesman Major General Igor Konashenkov said the strikes hit "
+        "their targets. Konashenkov added that more would follow."
+    )
+    found = by_id(analyse(pipeline, text))
+    assert found["local:igor-konashenkov"] == ["Igor Konashenkov", "Konashenkov"]
+    assert "local:general-motors" in by_id(analyse(pipeline, "General Motors said its profits rose."))
+
+
+def test_towns_of_the_donbas_are_places(pipeline):
+    text = "Shells fell on Horlivka and Makiivka overnight, local officials said."
+    assert all(a.kind == "country" or a.id.startswith("Q") for a in analyse(pipeline, text).actors)
+    text = "The rouble weakened past 100 per dollar at 0700 GMT on Monday, Reuters reported."
+    assert [a.name for a in analyse(pipeline, text).actors] == ["Reuters"]

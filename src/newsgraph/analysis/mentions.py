@@ -30,7 +30,7 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _POSSESSIVE_IN_NAME = re.compile(r"(\w)'s\b")
 _NOISE = re.compile(
     r"^(must read|read more|related|latest|trending|share|subscribe|advertisement|getting your|"
-    r"follow us|sign up|breaking|exclusive|watch|video|photo|opinion|analysis|editorial|update)\b",
+    r"follow us|sign up|breaking|exclusive|watch|video|photo|opinion|analysis|editorial|update|gmt|utc)\b",
     re.IGNORECASE,
 )
 _NOT_NAME_WORDS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
@@ -41,6 +41,10 @@ _DANGLING = frozenset({"of", "the", "for", "and", "&", "in", "on", "at"})
 _PLACE_WORDS = frozenset({"the", "a", "an", "capital", "city", "town", "village", "region", "province"})
 _HONORIFICS = frozenset({*HONORIFICS, "dr", "prof", "professor"})  # the gendered ones and the rest
 # Words that may stand before a name inside one NER span without making it another entity.
+_RANKS = frozenset(
+    """general major colonel lieutenant captain admiral sergeant corporal brigadier marshal
+    commander gen maj col lt capt adm sgt""".split()
+)
 _TITLE_WORDS = frozenset(
     """president prime minister premier chancellor foreign defence defense interior finance
     secretary state general spokesman spokeswoman spokesperson leader king queen emir sheikh
@@ -48,7 +52,7 @@ _TITLE_WORDS = frozenset(
     mr mrs ms dr prof professor sir lord lady senator congressman congresswoman mp rep gen lt col adm
     top senior lawyer attorney
     high commissioner mayor governor pope patriarch archbishop the of
-    sergeant captain colonel lieutenant corporal brigadier marshal admiral""".split()
+    sergeant captain colonel lieutenant corporal brigadier marshal admiral major""".split()
 )
 
 
@@ -167,8 +171,9 @@ class MentionFinder:
             return None
         if any(t.tag_ in _FINITE_VERBS for t in ent):
             return None  # a Title Case headline NER took for a name: "NATO Troops Are Operating…"
-        # "Prof Tahir Mamman" read as an organisation: an honorific says it is a person
-        if len(ent) > 1 and ent[0].lower_.rstrip(".") in _HONORIFICS:
+        # "Prof Tahir Mamman" read as an organisation: an honorific says it is a person, and so
+        # does a rank before a first name ("Major General Igor Konashenkov")
+        if len(ent) > 1 and (ent[0].lower_.rstrip(".") in _HONORIFICS or _ranked_name(ent)):
             label = "PER"
         whole, ent = ent, _trim(ent, person=label == "PER")
         if len(ent) == 0:
@@ -292,6 +297,13 @@ def _trim(ent: Span, person: bool) -> Span:
     while end > start and _trailing_non_name(doc[end - 1], keeps_s):
         end -= 1
     return doc[start:end]
+
+
+def _ranked_name(ent: Span) -> bool:
+    ranks = 0
+    while ranks < len(ent) and ent[ranks].lower_.rstrip(".") in _RANKS:
+        ranks += 1
+    return 0 < ranks < len(ent) - 1 and first_name_gender(ent[ranks:].text) is not None
 
 
 def _opens_clause(token: Token) -> bool:
