@@ -29,6 +29,7 @@ from newsgraph.analysis.cues import (
     cut_before,
     trim_span,
     with_closing_mark,
+    without_link,
     without_writers_tail,
 )
 
@@ -118,7 +119,7 @@ def extents(cue: Token, span: Span) -> list[tuple[str, Span]]:
         )
     elif span.end <= cue.i:
         found.append(("sentence_start", trim_span(doc[sentence.start : span.end])))
-    return [(name, trim_span(without_writers_tail(extent))) for name, extent in found]
+    return [(name, without_link(trim_span(without_writers_tail(extent)))) for name, extent in found]
 
 
 def _before_new_clause(doc: Doc, start: int, end: int) -> int:

@@ -221,11 +221,16 @@ def _clause_end(cue: Token, child: Token) -> int:
 def content_span(span: Span) -> Span:
     """A rule's match as attributed content: no writer's aside, no linking word in front ("called
     for the contract to be “torn up”": the call is the clause), no stray punctuation."""
-    span = trim_span(with_closing_mark(without_trailing_aside(without_writers_tail(span))))
+    return without_link(trim_span(with_closing_mark(without_trailing_aside(without_writers_tail(span)))))
+
+
+def without_link(span: Span) -> Span:
+    """A content without the word that links it to its cue: a preposition whose head is outside
+    ("responded to [the minister's claim]") or the "for" of "called for the contract to be…"."""
     first = span[0] if len(span) > 1 else None
     dangling = first is not None and first.dep_ == "prep" and not span.start <= first.head.i < span.end
     if dangling or (first is not None and first.dep_ == "mark" and first.lower_ == "for"):
-        span = span[1:]
+        return span[1:]
     return span
 
 

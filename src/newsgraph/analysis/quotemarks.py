@@ -45,8 +45,12 @@ def _closing(text: str, start: int, marks: tuple[str, ...]) -> int | None:
                 return index
         if text.startswith("\n\n", index):
             following = text[index:].lstrip()
-            if not following.startswith(tuple(_PAIRS)):
+            reopening = next((mark for mark in _PAIRS if following.startswith(mark)), None)
+            if reopening is None:
                 return None
+            # the mark reopening the next paragraph is no closing one (a straight " is both)
+            index = len(text) - len(following) + len(reopening)
+            continue
         index += 1
     return None
 
