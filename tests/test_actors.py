@@ -576,3 +576,14 @@ def test_towns_of_the_donbas_are_places(pipeline):
     assert all(a.kind == "country" or a.id.startswith("Q") for a in analyse(pipeline, text).actors)
     text = "The rouble weakened past 100 per dollar at 0700 GMT on Monday, Reuters reported."
     assert [a.name for a in analyse(pipeline, text).actors] == ["Reuters"]
+
+
+def test_he_prefers_the_subject_before_a_name_whose_gender_is_known(pipeline):
+    text = (
+        "General Kyrylo Budanov claimed the doubles are used to hide Putin's loss of control.\n\n"
+        "He claimed the secret services had seen three doubles."
+    )
+    assert by_id(analyse(pipeline, text, date="2023-04-01"))["local:kyrylo-budanov"] == [
+        "Kyrylo Budanov",
+        "He",
+    ]

@@ -3,7 +3,8 @@
 No model: the antecedent of a personal pronoun is a person mentioned, by name
 or by a pronoun already resolved, in the same or the three previous sentences
 of the writer's own (sentences quoted whole do not count), of a compatible
-gender, preferring the subject of a sentence, then the nearest mention. Gender comes from what the
+gender, preferring the subject of a sentence, then a name whose gender is known,
+then the nearest mention. Gender comes from what the
 text says (Mr, Ms, "a spokeswoman"), from the gazetteer, or from first names.
 """
 
@@ -125,7 +126,7 @@ def antecedent(
     if sentence_starts is None:
         sentence_starts = [sent.start for sent in pronoun.doc.sents]
     here = _sentence_index(sentence_starts, pronoun.i)
-    best: tuple[tuple[int, int, int], str] | None = None
+    best: tuple[tuple[int, int, int, int], str] | None = None
     for mention in people:
         if mention.start >= pronoun.i:
             break
@@ -135,7 +136,7 @@ def antecedent(
         if distance == 0 and _same_clause_object(pronoun, mention):
             continue  # "Putin thanked him": not himself
         known = genders.get(mention.actor_id) == wanted
-        key = (-distance, int(mention.is_subject) + int(known), mention.start)
+        key = (-distance, int(mention.is_subject), int(known), mention.start)
         if best is None or key > best[0]:
             best = (key, mention.actor_id)
     return best[1] if best else None
