@@ -512,3 +512,9 @@ def test_they_in_a_report_is_the_speaker_only_when_the_speaker_is_plural(pipelin
 def test_what_a_request_asks_for_is_not_whom_it_asks(pipeline):
     text = "Giorgia Meloni is pushing for more weapons and continued war against Russia."
     assert all(e.target != "Q159" for e in events(pipeline, text))
+
+
+def test_a_war_is_waged_by_no_one_it_is_fought_in(pipeline):
+    text = "The war in Ukraine that began a year ago has killed thousands and forced millions to flee."
+    assert coded(events(pipeline, text)) == []
+    assert coded(events(pipeline, "Russia's war has killed thousands.")) == [("ASSAULT", "Q159", None)]

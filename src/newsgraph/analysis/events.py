@@ -102,6 +102,7 @@ class EventStage:
 
 
 _CAMPS = frozenset({"campaign", "camp", "team", "family", "circle"})
+_SITUATIONS = frozenset({"war", "conflict", "fighting", "violence", "crisis", "unrest", "hostilities"})
 
 
 class SentenceCoder:
@@ -390,7 +391,8 @@ class SentenceCoder:
         if person is None and subject.i not in self.actors.by_token and self._hostile_act(subject):
             return self._act_of(subject)  # "the Ukraine invasion forced it out": the invader
         found = [person] if person else self._actors_at(subject)
-        if not found and subject.pos_ != "PRON":
+        situation = subject.lemma_.lower() in _SITUATIONS  # "the war in Ukraine has killed…": no one
+        if not found and subject.pos_ != "PRON" and not situation:
             found = self._first_actors_inside(subject)  # "students throughout Indonesia"
         if not found and subject.lower_ in PERSONAL_PRONOUNS:
             # "Hungary said it will support…": the pronoun is the speaker the clause is reported
