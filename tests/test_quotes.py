@@ -806,3 +806,10 @@ def test_a_speakers_phrase_names_the_person_it_ends_with_not_what_it_is_about(pi
 
 def test_a_phone_number_is_nothing_said(pipeline):
     assert quotes(pipeline, "For tips, call 212 416 4552 or write to the desk.") == []
+
+
+def test_a_date_is_no_part_of_the_speakers_name(pipeline):
+    text = "Russian President Vladimir Putin on Sept. 21 accused Western powers of nuclear blackmail."
+    assert [speaker_text for _, speaker_text, _, _ in quotes(pipeline, text)] == [
+        "Russian President Vladimir Putin"
+    ]

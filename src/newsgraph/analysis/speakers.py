@@ -275,14 +275,22 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _when(token: Token) -> bool:
+    """A date the parse hung on a name ("Vladimir Putin on Sept. 21 accused…")."""
+    objects = [c for c in token.children if c.dep_ == "pobj"] if token.dep_ == "prep" else [token]
+    return any(o.ent_type_ in ("DATE", "TIME") for o in objects) and token.dep_ in ("prep", "npadvmod")
+
+
 def name_part(span: Span) -> Span:
     """ "Milena Stojković, a researcher at the Lab," -> "Milena Stojković" (drop appositions and
     relative clauses: "a shop owner who asked not to be named" -> "a shop owner"); a place the
     parse hung on the name before a comma ("In Banja Luka, Nebojša Vujić") and a preposition left
-    without its object ("the authorities in") are no part of it either."""
+    without its object ("the authorities in") and a date ("Putin on Sept. 21") are no part of it
+    either."""
     start, end = span.start, span.end
     for token in span:
-        if token.i > span.root.i and (token.text in (",", "(", "—", "–") or token.dep_ in ("relcl", "appos")):
+        aside = token.text in (",", "(", "—", "–") or token.dep_ in ("relcl", "appos") or _when(token)
+        if token.i > span.root.i and aside:
             end = max(token.left_edge.i, span.root.i + 1)
             break
     start = max([start, *(t.i + 1 for t in span.doc[start : span.root.i] if t.text == ",")])
