@@ -518,3 +518,10 @@ def test_a_war_is_waged_by_no_one_it_is_fought_in(pipeline):
     text = "The war in Ukraine that began a year ago has killed thousands and forced millions to flee."
     assert coded(events(pipeline, text)) == []
     assert coded(events(pipeline, "Russia's war has killed thousands.")) == [("ASSAULT", "Q159", None)]
+
+
+def test_an_admission_or_an_idiom_is_no_event(pipeline):
+    text = "US officials privately concede that the new sanctions will land a limited blow on Russia."
+    assert all(e.type != "CONCEDE" for e in events(pipeline, text))
+    assert coded(events(pipeline, "Putin shot himself in the foot by cutting gas to Europe.")) == []
+    assert coded(events(pipeline, "Serbia conceded the match to Kosovo.")) == [("CONCEDE", "Q403", "Q1246")]

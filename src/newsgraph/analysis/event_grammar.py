@@ -215,6 +215,16 @@ def addressed(verb: Token) -> bool:
     )
 
 
+def admission_or_idiom(verb: Token, entry: Entry) -> bool:
+    """A verb whose entry codes no event here: an admission ("officials concede that the measures
+    will land a limited blow") or an idiom ("shot himself in the foot")."""
+    if verb.lemma_.lower() in _ADMISSIONS and any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    return entry.type == "ASSAULT" and any(
+        c.dep_ == "dobj" and c.lower_.endswith("self") for c in verb.children
+    )
+
+
 def framing(verb: Token) -> bool:
     """A verb of intent or aspect with the verb it frames ("sought to assure", "hopes to join"),
     which means nothing of its own; "ordered units to move" is still an order."""
@@ -256,6 +266,7 @@ def on_condition(verb: Token, word: str) -> bool:
 
 POLICE_UNITS = frozenset("police gendarmerie officer".split())
 # what a leader's name before or owning it makes the leader's country's
+_ADMISSIONS = frozenset({"concede", "admit", "acknowledge"})
 HOMELANDS = frozenset(
     "country nation homeland motherland fatherland government administration regime".split()
 )

@@ -42,6 +42,7 @@ from newsgraph.analysis.event_grammar import (
     Coded,
     Entry,
     addressed,
+    admission_or_idiom,
     alleged_acts,
     blocks_a_place,
     by_arrival,
@@ -74,7 +75,7 @@ from newsgraph.analysis.event_grammar import (
 from newsgraph.analysis.implied import ImpliedCountries
 from newsgraph.analysis.participants import by_object
 from newsgraph.analysis.registry import register_stage
-from newsgraph.analysis.speakers import RELATIONAL_NOUNS, ActorIndex
+from newsgraph.analysis.speakers import RELATIONAL_NOUNS, ActorIndex, plural_speaker
 from newsgraph.analysis.temporal import EventDates
 from newsgraph.knowledge.gazetteer import load_gazetteer
 from newsgraph.records import Analysis, Event, Quote
@@ -148,6 +149,8 @@ class SentenceCoder:
         if entry.type == "REJECT" and dictionary_lemma(verb, self.verbs) == "block" and blocks_a_place(verb):
             entry = Entry("PROTEST", "obstruct", (), False)  # "blocked the roads": a blockade
         entry = by_arrival(verb, entry)
+        if admission_or_idiom(verb, entry):
+            return None
         if consumed is not None:
             consumed.update(purpose_clauses(verb))  # "demonstrated to demand…" is one PROTEST
             if entry.type in ("ACCUSE", "REQUEST", "THREATEN"):
@@ -400,7 +403,8 @@ class SentenceCoder:
             quote = self._quote_around(subject)
             own = quote is not None and (not quote.direct or subject.lower_ in ("i", "we"))
             if own and quote is not None and subject.lower_ == "they":
-                own = self._plural_speaker(quote)  # "the New York Times reported" they joined: not the Times
+                # "they joined, the New York Times reported": not the Times
+                own = plural_speaker(self.doc, quote)
             found = [quote.speaker] if own and quote.speaker is not None else []
         return found
 
@@ -563,13 +567,6 @@ class SentenceCoder:
         """The speaker of the quote an event sits in, if it sits in one."""
         quote = self._quote_around(token)
         return quote.speaker if quote is not None else None
-
-    def _plural_speaker(self, quote: Quote) -> bool:
-        """The quote's speaker is named in the plural ("officials said they…")."""
-        if quote.speaker_start is None or quote.speaker_end is None:
-            return False
-        name = self.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
-        return name is not None and (name.root.tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in name))
 
     def _leaves_quotation(self, verb: Token) -> bool:
         """The verb is inside a direct quotation and the verb it hangs on is outside it."""

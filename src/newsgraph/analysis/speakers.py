@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analysis.cues import is_speech_verb
-from newsgraph.records import Analysis
+from newsgraph.records import Analysis, Quote
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
@@ -108,6 +108,14 @@ def _about(token: Token, root: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+def plural_speaker(doc: Doc, quote: Quote) -> bool:
+    """The quote's speaker is named in the plural ("officials said they…")."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return False
+    name = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    return name is not None and (name.root.tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in name))
 
 
 def speaker_is_topic(speaker: Speaker, content: Span, cue: Token) -> bool:
