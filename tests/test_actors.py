@@ -541,6 +541,8 @@ def test_a_name_after_the_is_no_ones_surname(pipeline):
     found = analyse(pipeline, text, date="2024-01-25")
     assert all(a.kind != "person" or a.name != "Sun Chunlan" for a in found.actors)
     assert "Q195379" not in by_id(found)
+    text = "Last year, a Sun investigation revealed what the official had done. Most read in The Sun."
+    assert "Q195379" not in by_id(analyse(pipeline, text, date="2024-01-25"))
     text = "The Senate blocked the measure after the Biden administration warned it could split the allies."
     assert by_id(analyse(pipeline, text, date="2022-01-14"))["Q6279"] == ["Biden"]
 
@@ -601,3 +603,8 @@ def test_a_dateline_after_a_headline_and_a_standfirst_names_no_one(pipeline):
 def test_a_chair_is_a_title_not_a_first_name(pipeline):
     text = "The decision effectively ends Chair Jay Powell's push for inclusive growth."
     assert "local:jay-powell" in by_id(analyse(pipeline, text))
+
+
+def test_a_name_with_initials_is_a_full_name_and_its_surname_follows(pipeline):
+    text = 'Tucker Carlson and J.D. Vance defended the deal. "I do not care," said Vance on a podcast.'
+    assert by_id(analyse(pipeline, text, date="2023-03-01"))["local:j-d-vance"] == ["J.D. Vance", "Vance"]

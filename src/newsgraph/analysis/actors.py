@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsgraph.analysis.affiliation import country_around, country_inside, possessor_country
 from newsgraph.analysis.coref import (
@@ -38,9 +38,8 @@ from newsgraph.analysis.name_usage import (
     name_words,
     named_as_place,
     organisation_as_place,
-    reads_as_organisation,
-    reads_as_person,
     reads_as_place,
+    relabel_surnames,
 )
 from newsgraph.analysis.quotemarks import inside, quoted_regions
 from newsgraph.analysis.registry import register_stage
@@ -99,37 +98,6 @@ def detect_mentions(doc: Doc, finder: MentionFinder) -> list[Mention]:
     mentions = [m for m in finder(doc) if not start <= doc[m.start].idx < end]
     relabel_surnames(doc, mentions, finder.gazetteer)
     return mentions
-
-
-def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | None = None) -> None:
-    """NER often calls a person an organisation or a place ("Petar Jović" as ORG, a lone
-    "Vučić" as GPE): a known first name, or the article's full names, decide."""
-    for mention in mentions:
-        if mention.how == "ner":
-            _take_first_name(doc, mention)
-            if mention.label in ("ORG", "LOC") and reads_as_person(mention.span(doc)):
-                mention.label = "PER"
-            elif mention.label == "PER" and reads_as_organisation(mention.span(doc)):
-                mention.label = "ORG"
-    surnames = set()
-    for mention in mentions:
-        words = [t.text for t in mention.span(doc) if t.is_alpha]
-        if mention.label == "PER" and len(words) >= 2:
-            surnames.add(ascii_fold(words[-1]).casefold())
-    for mention in mentions:
-        lone_name = mention.how == "ner" and mention.end - mention.start == 1
-        word = doc[mention.start]
-        after_the = mention.start > 0 and doc[mention.start - 1].lower_ == "the"
-        # "The Sun", "the Guardian": no one's surname takes "the" (but "the Biden administration")
-        a_title = after_the and mention.label in ("PER", "ORG") and word.tag_ != "NNPS"
-        if lone_name and a_title and word.dep_ != "compound" and not reads_as_place(word):
-            mention.label = "ORG"
-            continue
-        lone_name = lone_name and mention.label != "PER"
-        if lone_name and ascii_fold(doc[mention.start].text).casefold() in surnames:
-            mention.label = "PER"
-        elif lone_name and _known_surname(doc[mention.start], gazetteer):
-            mention.label = "PER"  # a known person's surname NER took for a place: "Vučić said"
 
 
 class ArticleResolver:
@@ -554,27 +522,10 @@ class ArticleResolver:
         return TextMention(span.start_char, span.end_char, span.text)
 
 
-def _take_first_name(doc: Doc, mention: Mention) -> None:
-    """ "Ana Perić" when NER found only "Perić": a capitalised first name just before joins."""
-    if mention.end - mention.start != 1 or mention.start == 0:
-        return
-    before = doc[mention.start - 1]
-    if before.pos_ == "PROPN" and before.is_title and first_name_gender(f"{before.text} x"):
-        mention.start -= 1
-        mention.label = "PER"
-
-
 def _news_window(day: str) -> tuple[str, str]:
     """The dates within ``_RECENT_YEARS`` of an ISO date, either side."""
     year = int(day[:4])
     return f"{year - _RECENT_YEARS:04d}{day[4:]}", f"{year + _RECENT_YEARS:04d}{day[4:]}"
-
-
-def _known_surname(token: Token, gazetteer: Gazetteer | None) -> bool:
-    """A gazetteer person's surname, unless the text uses it as a place ("In Leposavić, …")."""
-    if gazetteer is None or not gazetteer.by_surname(token.text):
-        return False
-    return not reads_as_place(token)
 
 
 @functools.lru_cache(maxsize=16384)

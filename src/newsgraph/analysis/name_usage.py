@@ -2,16 +2,20 @@
 
 NER reads many towns, crossings and rivers of the region as people ("near Avdiivka", "the
 Jarinje crossing") or organisations ("the town of Ohrid"), and some people as organisations
-("Mimoza Rexhepi, a nurse on her way to a shift"). The words around a name decide.
+("Mimoza Rexhepi, a nurse on her way to a shift"). The words around a name decide, and
+``relabel_surnames`` corrects NER's label before the actors stage resolves the name.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analysis.coref import gender_from_context
+from newsgraph.analysis.mentions import Mention
+from newsgraph.knowledge.gazetteer import Gazetteer, ascii_fold
 from newsgraph.knowledge.names import first_name_gender
 
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # prepositions after which a lone name is a place: "in Leposavić" is the town, not a minister
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 _DIRECTIONS = frozenset({"towards", "toward", "into", "along", "via"})
@@ -110,11 +114,13 @@ def _starts_with_first_name(span: Span) -> bool:
 
 
 def name_words(span: Span) -> list[str]:
-    """The words of a person's name, hyphenated ones whole ("Sam Ashworth-Hayes": two words)."""
+    """The words of a person's name, hyphenated ones whole ("Sam Ashworth-Hayes": two words),
+    initials kept ("J.D. Vance": two words) and "Jr." dropped."""
     words: list[str] = []
     glued = False
     for token in span:
-        if not (token.is_alpha or token.text == "-"):
+        initials = token.text.replace(".", "").isalpha() and token.text.endswith(".")
+        if not (token.is_alpha or token.text == "-" or initials) or token.lower_ in _NAME_SUFFIXES:
             glued = False
             continue
         if glued and words:
@@ -123,3 +129,66 @@ def name_words(span: Span) -> list[str]:
             words.append(token.text)
         glued = not token.whitespace_
     return [w for w in words if w.strip("-")]
+
+
+def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | None = None) -> None:
+    """NER often calls a person an organisation or a place ("Petar Jović" as ORG, a lone
+    "Vučić" as GPE): a known first name, or the article's full names, decide."""
+    for mention in mentions:
+        if mention.how == "ner":
+            _take_first_name(doc, mention)
+            if mention.label in ("ORG", "LOC") and reads_as_person(mention.span(doc)):
+                mention.label = "PER"
+            elif mention.label == "PER" and reads_as_organisation(mention.span(doc)):
+                mention.label = "ORG"
+    surnames = set()
+    for mention in mentions:
+        words = [t.text for t in mention.span(doc) if t.is_alpha]
+        if mention.label == "PER" and len(words) >= 2:
+            surnames.add(ascii_fold(words[-1]).casefold())
+    organisations = _names_after_the(doc, mentions)
+    for mention in mentions:
+        lone_name = mention.how == "ner" and mention.end - mention.start == 1
+        if lone_name and doc[mention.start].text in organisations:
+            mention.label = "ORG"
+            continue
+        lone_name = lone_name and mention.label != "PER"
+        if lone_name and ascii_fold(doc[mention.start].text).casefold() in surnames:
+            mention.label = "PER"
+        elif lone_name and _known_surname(doc[mention.start], gazetteer):
+            mention.label = "PER"  # a known person's surname NER took for a place: "Vučić said"
+
+
+def _names_after_the(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """Lone names the article writes after "the", heading their phrase ("The Sun", "the
+    Guardian"): no one's surname takes "the" ("the Biden administration" is another matter), so
+    every lone use of the word is that organisation ("a Sun investigation")."""
+    found = set()
+    for mention in mentions:
+        word = doc[mention.start]
+        lone = mention.how == "ner" and mention.end - mention.start == 1
+        the = doc[mention.start - 1] if mention.start > 0 else None
+        # a capital "The" inside a sentence is part of a title ("most read in The Sun")
+        titled = the is not None and the.text == "The" and not the.is_sent_start
+        named = titled or (mention.label in ("PER", "ORG") and not reads_as_place(word))
+        after_the = the is not None and the.lower_ == "the" and named
+        if lone and after_the and word.tag_ != "NNPS" and word.dep_ != "compound":
+            found.add(word.text)
+    return found
+
+
+def _take_first_name(doc: Doc, mention: Mention) -> None:
+    """ "Ana Perić" when NER found only "Perić": a capitalised first name just before joins."""
+    if mention.end - mention.start != 1 or mention.start == 0:
+        return
+    before = doc[mention.start - 1]
+    if before.pos_ == "PROPN" and before.is_title and first_name_gender(f"{before.text} x"):
+        mention.start -= 1
+        mention.label = "PER"
+
+
+def _known_surname(token: Token, gazetteer: Gazetteer | None) -> bool:
+    """A gazetteer person's surname, unless the text uses it as a place ("In Leposavić, …")."""
+    if gazetteer is None or not gazetteer.by_surname(token.text):
+        return False
+    return not reads_as_place(token)
