@@ -525,3 +525,10 @@ def test_an_admission_or_an_idiom_is_no_event(pipeline):
     assert all(e.type != "CONCEDE" for e in events(pipeline, text))
     assert coded(events(pipeline, "Putin shot himself in the foot by cutting gas to Europe.")) == []
     assert coded(events(pipeline, "Serbia conceded the match to Kosovo.")) == [("CONCEDE", "Q403", "Q1246")]
+
+
+def test_an_arrest_is_done_to_its_owner_not_by_it(pipeline):
+    text = "The court issued a warrant for Putin's arrest on suspicion of deporting children from Ukraine."
+    assert all(e.source != "Q7747" for e in events(pipeline, text))
+    found = coded(events(pipeline, "Russia's arrest of the journalist drew protests."))
+    assert [(t, s) for t, s, _ in found] == [("COERCE", "Q159")]

@@ -225,6 +225,15 @@ def admission_or_idiom(verb: Token, entry: Entry) -> bool:
     )
 
 
+def done_to(noun: Token, owner: Token) -> bool:
+    """An act noun whose owner is who it is done to: "Putin's arrest", "Navalny's poisoning"; not
+    when an "of" names that ("Russia's arrest of the journalist")."""
+    patient_named = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return (
+        noun.lemma_.lower() in _DONE_TO and owner.dep_ in ("poss", "amod", "compound") and not patient_named
+    )
+
+
 def framing(verb: Token) -> bool:
     """A verb of intent or aspect with the verb it frames ("sought to assure", "hopes to join"),
     which means nothing of its own; "ordered units to move" is still an order."""
@@ -267,6 +276,10 @@ def on_condition(verb: Token, word: str) -> bool:
 POLICE_UNITS = frozenset("police gendarmerie officer".split())
 # what a leader's name before or owning it makes the leader's country's
 _ADMISSIONS = frozenset({"concede", "admit", "acknowledge"})
+_DONE_TO = frozenset(
+    """arrest detention killing assassination murder abduction kidnapping execution expulsion
+    extradition release deportation imprisonment jailing sentencing conviction trial poisoning""".split()
+)
 HOMELANDS = frozenset(
     "country nation homeland motherland fatherland government administration regime".split()
 )

@@ -51,6 +51,7 @@ from newsgraph.analysis.event_grammar import (
     conjuncts,
     dates,
     dictionary_lemma,
+    done_to,
     fallback_relations,
     frames_its_own,
     framing,
@@ -335,8 +336,8 @@ class SentenceCoder:
             return None
         sources = []
         for child in noun.children:
-            if entry.type == "ASSAULT" and self._victim(child):
-                continue  # "the Ukraine invasion" is Ukraine's invasion by someone else
+            if (entry.type == "ASSAULT" and self._victim(child)) or done_to(noun, child):
+                continue  # "the Ukraine invasion", "Putin's arrest": done to them, not by them
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
                 sources += self._actors_at(child)
             elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
