@@ -608,3 +608,22 @@ def test_a_chair_is_a_title_not_a_first_name(pipeline):
 def test_a_name_with_initials_is_a_full_name_and_its_surname_follows(pipeline):
     text = 'Tucker Carlson and J.D. Vance defended the deal. "I do not care," said Vance on a podcast.'
     assert by_id(analyse(pipeline, text, date="2023-03-01"))["local:j-d-vance"] == ["J.D. Vance", "Vance"]
+
+
+def test_a_headline_name_holding_a_country_takes_no_later_mention_of_the_country(pipeline):
+    text = (
+        "Zelensky Seeks To Cancel Russia At UN\n\n"
+        "Zelensky Seeks To Cancel Russia At UN\n\n"
+        "Ukraine's president asked the UN to expel Russia. Russia rejected the demand."
+    )
+    found = by_id(analyse(pipeline, text, date="2022-09-22"))
+    assert found["Q159"].count("Russia") == 2
+    assert all(found[actor_id].count("Russia") == 0 for actor_id in found if actor_id != "Q159")
+
+
+def test_a_first_name_alone_is_the_article_person_who_bears_it(pipeline):
+    text = "Tucker Carlson said the war was not America's business. Pence disagreed with Tucker on Friday."
+    assert by_id(analyse(pipeline, text, date="2023-07-14"))["local:tucker-carlson"] == [
+        "Tucker Carlson",
+        "Tucker",
+    ]

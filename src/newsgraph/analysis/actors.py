@@ -114,6 +114,7 @@ class ArticleResolver:
         self.gazetteer = gazetteer
         self.referents: dict[str, Referent] = {}
         self.people: list[PersonMention] = []
+        self.mentioned: set[int] = set()
         self.acronyms: dict[str, Referent] = {}  # "(PLO)" after a name: the acronym names that actor
         self.countries_named: set[str] = set()  # by a name, demonym or capital in the article
 
@@ -122,6 +123,8 @@ class ArticleResolver:
         self.countries_named = {
             a.country for m in mentions for a in m.actors if a.kind == "country" and a.country
         }
+        # tokens some mention already names: "Russia" is never the surname of a headline's "Cancel Russia"
+        self.mentioned = {i for m in mentions for i in range(m.start, m.end)}
         name_spans = [m for m in mentions if m.label == "PER"]
         self._resolve_people(name_spans, titles)
         for mention in mentions:
@@ -161,7 +164,7 @@ class ArticleResolver:
                     people.setdefault(ascii_fold(surname).casefold(), r)
         taken = {i for r in self.referents.values() for s, e in r.spans for i in range(s, e)}
         for token in self.doc:
-            if token.i in taken or token.pos_ != "PROPN" or not token.is_title:
+            if token.i in taken or token.i in self.mentioned or token.pos_ != "PROPN" or not token.is_title:
                 continue
             referent = people.get(ascii_fold(token.text).casefold())
             if referent is not None:
@@ -185,14 +188,21 @@ class ArticleResolver:
     def _person_for_surname(self, mention: Mention) -> Referent | None:
         word = self.doc[mention.start : mention.end].text
         folded = ascii_fold(word).casefold()
-        knighted = mention.start > 0 and self.doc[mention.start - 1].lower_ in ("sir", "dame")
+        first_named = []
         for referent in self.referents.values():
             if referent.kind == "person" and referent.surname:
                 other = ascii_fold(referent.surname).casefold()
                 if folded == other or fuzz.ratio(folded, other) >= _SURNAME_SIMILARITY:
                     return referent
-                if knighted and ascii_fold(referent.name.split()[0]).casefold() == folded:
-                    return referent  # "Sir Patrick" after "General Sir Patrick Sanders"
+                if (
+                    len(referent.name.split()) >= 2
+                    and ascii_fold(referent.name.split()[0]).casefold() == folded
+                ):
+                    first_named.append(referent)
+        if len(first_named) == 1:
+            return first_named[
+                0
+            ]  # "Tucker" after "Tucker Carlson", "Sir Patrick" after "Sir Patrick Sanders"
         candidates = [a for a in self.gazetteer.by_surname(word) if self._in_the_news(a)]
         named = [a for a in candidates if a.country in self.countries_named]
         groups = [] if named else self.gazetteer.by_first_word(word)
