@@ -102,3 +102,11 @@ def test_about_the_author_box_goes():
 def test_normalize_text_unifies_whitespace_and_invisible_characters():
     raw = "Serbia\u00a0and  Russia\u200b signed\r\nan accord.\r\n\r\n\r\n\r\nSecond\u00adparagraph. "
     assert normalize_text(raw) == "Serbia and Russia signed\nan accord.\n\nSecondparagraph."
+
+
+def test_a_quotation_closed_against_the_next_word_gets_its_space():
+    text = "“A bomb is not a complex device,”Polyansky explained. He said “no.”Then he left."
+    assert normalize_text(text) == (
+        "“A bomb is not a complex device,” Polyansky explained. He said “no.” Then he left."
+    )
+    assert normalize_text("It’s Kosovo’s turn.") == "It’s Kosovo’s turn."
