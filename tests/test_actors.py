@@ -541,6 +541,8 @@ def test_a_name_after_the_is_no_ones_surname(pipeline):
     found = analyse(pipeline, text, date="2024-01-25")
     assert all(a.kind != "person" or a.name != "Sun Chunlan" for a in found.actors)
     assert "Q195379" not in by_id(found)
+    text = "Donald Trump spoke. Hackers attacked people in both the Trump and the Biden campaign."
+    assert by_id(analyse(pipeline, text, date="2020-10-01"))["Q22686"] == ["Donald Trump", "Trump"]
     text = "Last year, a Sun investigation revealed what the official had done. Most read in The Sun."
     assert "Q195379" not in by_id(analyse(pipeline, text, date="2024-01-25"))
     text = "The Senate blocked the measure after the Biden administration warned it could split the allies."

@@ -524,6 +524,7 @@ def test_an_admission_or_an_idiom_is_no_event(pipeline):
     text = "US officials privately concede that the new sanctions will land a limited blow on Russia."
     assert all(e.type != "CONCEDE" for e in events(pipeline, text))
     assert coded(events(pipeline, "Putin shot himself in the foot by cutting gas to Europe.")) == []
+    assert coded(events(pipeline, "Vladimir Putin fired back at his critics on Friday.")) == []
     assert coded(events(pipeline, "Serbia conceded the match to Kosovo.")) == [("CONCEDE", "Q403", "Q1246")]
 
 

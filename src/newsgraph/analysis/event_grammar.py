@@ -217,8 +217,12 @@ def addressed(verb: Token) -> bool:
 
 def admission_or_idiom(verb: Token, entry: Entry) -> bool:
     """A verb whose entry codes no event here: an admission ("officials concede that the measures
-    will land a limited blow") or an idiom ("shot himself in the foot")."""
+    will land a limited blow") or an idiom ("shot himself in the foot", "fired back")."""
     if verb.lemma_.lower() in _ADMISSIONS and any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    if verb.lemma_.lower() == "fire" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children
+    ):
         return True
     return entry.type == "ASSAULT" and any(
         c.dep_ == "dobj" and c.lower_.endswith("self") for c in verb.children

@@ -149,7 +149,8 @@ def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | N
     organisations = _names_after_the(doc, mentions)
     for mention in mentions:
         lone_name = mention.how == "ner" and mention.end - mention.start == 1
-        if lone_name and doc[mention.start].text in organisations:
+        word = doc[mention.start].text
+        if lone_name and word in organisations and ascii_fold(word).casefold() not in surnames:
             mention.label = "ORG"
             continue
         lone_name = lone_name and mention.label != "PER"
