@@ -813,3 +813,14 @@ def test_a_date_is_no_part_of_the_speakers_name(pipeline):
     assert [speaker_text for _, speaker_text, _, _ in quotes(pipeline, text)] == [
         "Russian President Vladimir Putin"
     ]
+
+
+def test_an_outlets_fact_check_or_interview_label_is_no_speaker(pipeline):
+    for text in (
+        "FACT CHECK: Viral image purporting to show the activist holding a book is digitally altered",
+        "Interview: Green energy transition inspires countries worldwide",
+    ):
+        assert all(
+            speaker_text not in ("FACT CHECK", "Interview")
+            for _, speaker_text, _, _ in quotes(pipeline, text)
+        )

@@ -65,7 +65,7 @@ _NOT_A_SPEAKER_LABEL = frozenset(
     "photo photos image video watch listen note update updated source sources related read more "
     "see also tags filed under subscribe sign up editor's editor’s correction clarification warning caption "
     "q a opinion comment commentary editorial analysis exclusive breaking explainer live factbox timeline "
-    "satire review".split()
+    "satire review fact factcheck interview podcast".split()
 )
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "dative"})
 
