@@ -629,3 +629,13 @@ def test_a_first_name_alone_is_the_article_person_who_bears_it(pipeline):
         "Tucker Carlson",
         "Tucker",
     ]
+
+
+def test_an_undated_bare_surname_needs_the_persons_country_or_office_named(pipeline):
+    text = (
+        "Meta changed its rules for posts about the war. Meta said users may not call for violence "
+        "against heads of state, and Meta removed thousands of posts."
+    )
+    assert "Q727132" not in by_id(analyse(pipeline, text, date=None))  # Ilir Meta of Albania
+    text = "NATO will raise its rapid reaction forces, Secretary General Stoltenberg said in Vilnius."
+    assert "Q57665" in by_id(analyse(pipeline, text, date=None))

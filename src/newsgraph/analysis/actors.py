@@ -204,16 +204,24 @@ class ArticleResolver:
                 0
             ]  # "Tucker" after "Tucker Carlson", "Sir Patrick" after "Sir Patrick Sanders"
         candidates = [a for a in self.gazetteer.by_surname(word) if self._in_the_news(a)]
-        named = [a for a in candidates if a.country in self.countries_named]
+        named = [a for a in candidates if a.country in self.countries_named or self._office_named(a)]
         groups = [] if named else self.gazetteer.by_first_word(word)
         group = next((g for g in groups if g.country in self.countries_named), None)
         if group is not None:
             return self._referent(group)  # "Wagner's fighters" in an article about Russia: the group
-        if candidates:
+        if named or (candidates and self.day is not None):
+            # an undated article must name the person's country or office ("Meta" the company
+            # is not Ilir Meta of Albania; "Stoltenberg" beside NATO is its secretary general)
             return self._referent(self._pick_person(named or candidates))
         if self._used_as_place(word):
             return None  # "fighting near Avdiivka", "the Jarinje crossing": NER's person is a place
         return Referent(local_id(word), word, "person", None, None, surname=word)
+
+    def _office_named(self, person: GazetteerActor) -> bool:
+        """The article names the international body one of the person's offices is of
+        ("Secretary General of NATO")."""
+        titles = [o.title for o in person.offices if o.country == "IGO" and o.title and " of " in o.title]
+        return any(title.rsplit(" of ", 1)[1] in self.text for title in titles)
 
     def _used_as_place(self, word: str) -> bool:
         """Whether the article uses the word as a place anywhere (each word read once)."""
