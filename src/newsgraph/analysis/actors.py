@@ -187,22 +187,9 @@ class ArticleResolver:
 
     def _person_for_surname(self, mention: Mention) -> Referent | None:
         word = self.doc[mention.start : mention.end].text
-        folded = ascii_fold(word).casefold()
-        first_named = []
-        for referent in self.referents.values():
-            if referent.kind == "person" and referent.surname:
-                other = ascii_fold(referent.surname).casefold()
-                if folded == other or fuzz.ratio(folded, other) >= _SURNAME_SIMILARITY:
-                    return referent
-                if (
-                    len(referent.name.split()) >= 2
-                    and ascii_fold(referent.name.split()[0]).casefold() == folded
-                ):
-                    first_named.append(referent)
-        if len(first_named) == 1:
-            return first_named[
-                0
-            ]  # "Tucker" after "Tucker Carlson", "Sir Patrick" after "Sir Patrick Sanders"
+        named_here = self._article_person(ascii_fold(word).casefold())
+        if named_here is not None:
+            return named_here
         candidates = [a for a in self.gazetteer.by_surname(word) if self._in_the_news(a)]
         named = [a for a in candidates if a.country in self.countries_named or self._office_named(a)]
         groups = [] if named else self.gazetteer.by_first_word(word)
@@ -216,6 +203,22 @@ class ArticleResolver:
         if self._used_as_place(word):
             return None  # "fighting near Avdiivka", "the Jarinje crossing": NER's person is a place
         return Referent(local_id(word), word, "person", None, None, surname=word)
+
+    def _article_person(self, folded: str) -> Referent | None:
+        """The article's person with this surname (or one close to it), else the one person whose
+        first name it is ("Tucker" after "Tucker Carlson", "Sir Patrick" after "Sir Patrick
+        Sanders")."""
+        first_named = []
+        for referent in self.referents.values():
+            if referent.kind != "person" or not referent.surname:
+                continue
+            surname = ascii_fold(referent.surname).casefold()
+            if folded == surname or fuzz.ratio(folded, surname) >= _SURNAME_SIMILARITY:
+                return referent
+            words = referent.name.split()
+            if len(words) >= 2 and ascii_fold(words[0]).casefold() == folded:
+                first_named.append(referent)
+        return first_named[0] if len(first_named) == 1 else None
 
     def _office_named(self, person: GazetteerActor) -> bool:
         """The article names the international body one of the person's offices is of
