@@ -28,6 +28,10 @@ QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "„", "‘", "’"})
 _CLOSING = frozenset({"”", '"', "»", "’", "“"})
 _OPENERS = {"”": ("“",), '"': ('"',), "»": ("«",), "’": ("‘",), "“": ("„",)}
 _NOT_CONTENT = frozenset({"ROOT", "punct", "according_to"})
+# what ends a content: the setting of the speech ("during a rally") and a concession after a dash
+_SETTINGS = frozenset({"during", "through", "via"})
+_DASHES = frozenset({"-", "–", "—", "--"})
+_CONCESSIONS = frozenset({"except", "although", "though", "albeit"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +78,6 @@ def content_of(token: Token, rules: dict[str, list[CueRule]]) -> tuple[Span, Cue
         if span is not None:
             return span, rule
     return None
-
-
-_SETTINGS = frozenset({"during", "through", "via"})
-_DASHES = frozenset({"-", "–", "—", "--"})
-_CONCESSIONS = frozenset({"except", "although", "though", "albeit"})
 
 
 def without_trailing_aside(span: Span) -> Span:
