@@ -4,8 +4,8 @@ No model: the antecedent of a personal pronoun is a person mentioned, by name
 or by a pronoun already resolved, in the same or the three previous sentences
 of the writer's own (sentences quoted whole do not count), of a compatible
 gender, preferring the subject of a sentence, then a name whose gender is known,
-then the nearest mention. Gender comes from what the
-text says (Mr, Ms, "a spokeswoman"), from the gazetteer, or from first names.
+then the nearest mention. Gender comes from what the text says (Mr, Ms, "a
+spokeswoman", "she said"), from the gazetteer, or from first names.
 """
 
 from __future__ import annotations
