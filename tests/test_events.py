@@ -533,3 +533,12 @@ def test_an_arrest_is_done_to_its_owner_not_by_it(pipeline):
     assert all(e.source != "Q7747" for e in events(pipeline, text))
     found = coded(events(pipeline, "Russia's arrest of the journalist drew protests."))
     assert [(t, s) for t, s, _ in found] == [("COERCE", "Q159")]
+
+
+def test_making_a_demonstration_is_showing_something(pipeline):
+    text = (
+        "Hilde van Duijn, head of a Dutch consultancy, also took part and made a circular game demonstration."
+    )
+    assert coded(events(pipeline, text)) == []
+    found = coded(events(pipeline, "Thousands of Serbs staged a demonstration in Belgrade."))
+    assert [t for t, _, _ in found] == ["PROTEST"]

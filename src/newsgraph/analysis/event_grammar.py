@@ -172,6 +172,8 @@ def light_verb_entry(light: str, noun: Token, entry: Entry | None, armed: Callab
     """What a light verb and its event noun code together ("held talks", "lodged a protest")."""
     if entry is None or (light == "hold" and noun.lemma_.lower() == "veto"):
         return None  # "Russia, which holds a veto": a power it has, not one it used
+    if light == "make" and entry.mode == "demo":
+        return None  # "made a game demonstration": one shows something, one stages a protest
     if light == "lodge" and entry.type == "PROTEST":
         return Entry("ACCUSE", "disapprove", ("prep:with", "prep:to"), False)  # a diplomatic protest
     if light in ("end", "halt", "suspend", "break") and entry.type in COOPERATIVE:
