@@ -110,3 +110,5 @@ def test_a_quotation_closed_against_the_next_word_gets_its_space():
         "“A bomb is not a complex device,” Polyansky explained. He said “no.” Then he left."
     )
     assert normalize_text("It’s Kosovo’s turn.") == "It’s Kosovo’s turn."
+    text = "“The U.S. should supply our allies,″ Cicio said. He is 6′2″ tall."
+    assert normalize_text(text) == "“The U.S. should supply our allies,” Cicio said. He is 6′2″ tall."

@@ -789,6 +789,12 @@ def test_a_city_before_a_colon_is_a_dateline_not_a_speaker(pipeline):
         "Moscow: Russia will ask the UN Security Council for an investigation into the blasts."
     )
     assert all(speaker_text != "Moscow" for _, speaker_text, _, _ in quotes(pipeline, text))
+    text = (
+        "Election in Nigeria triggers misinformation\n\n"
+        "New Delhi: Ahead of the presidential election in Nigeria, there has been an explosion of "
+        "fake news across social media platforms."
+    )
+    assert all(speaker_text != "New Delhi" for _, speaker_text, _, _ in quotes(pipeline, text))
 
 
 def test_a_speakers_phrase_names_the_person_it_ends_with_not_what_it_is_about(pipeline):

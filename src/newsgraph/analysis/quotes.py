@@ -67,6 +67,7 @@ _NOT_A_SPEAKER_LABEL = frozenset(
     "q a opinion comment commentary editorial analysis exclusive breaking explainer live factbox timeline "
     "satire review fact factcheck interview podcast".split()
 )
+_DATELINE_SENTENCE = 12  # words after "Moscow:" that make a reporter's sentence, not a headline
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "dative"})
 
 
@@ -359,8 +360,9 @@ def _colon_lines(doc: Doc, text: str, actors: ActorIndex) -> list[Candidate]:
         if name is None or len(words.split()) < 3 or not _is_speaker_label(name):
             continue
         speaker = actors.speaker_for(name)
-        if speaker.actor_id is None and name.root.ent_type_ in ("GPE", "LOC"):
-            continue  # "Moscow: Russia will ask the UN…": a dateline, not a speaker
+        place = name.root.ent_type_ in ("GPE", "LOC")
+        if place and (speaker.actor_id is None or len(words.split()) >= _DATELINE_SENTENCE):
+            continue  # "New Delhi: Ahead of the election in Nigeria, there has been…": a dateline
         quote = Quote(
             speaker.actor_id, name.text, words, line.start(2), line.start(2) + len(words), False, ":"
         )

@@ -16,6 +16,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 _CLOSED_AGAINST_WORD = re.compile(r"([,.!?][”’])(?=[A-Z])")
+_PRIME_AS_CLOSE = re.compile(r"([,.!?])″")
 
 # A whole line (paragraph) that is furniture. Each pattern is anchored at both ends.
 _FURNITURE_LINES = [
@@ -64,8 +65,10 @@ _FURNITURE_MAX_WORDS = 45
 
 def normalize_text(text: str) -> str:
     """NFC, one kind of newline, no invisible characters, single spaces, at most one blank line,
-    and a space after a quotation closed against the next word ("…device,”Polyansky explained")."""
+    a closing mark for a double prime after punctuation, and a space after a quotation closed
+    against the next word ("…device,”Polyansky explained")."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _PRIME_AS_CLOSE.sub(r"\1”", text)  # "…our allies,″ Cicio said": a double prime typed for ”
     text = _CLOSED_AGAINST_WORD.sub(r"\1 ", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
