@@ -494,6 +494,7 @@ def test_an_army_marching_in_is_no_protest(pipeline):
 def test_an_ally_or_a_neighbour_is_not_the_country_that_owns_it(pipeline):
     found = coded(events(pipeline, "Russia attacked its Ukrainian neighbour."))
     assert found == [("ASSAULT", "Q159", None)]
+    assert coded(events(pipeline, "Russia attacked a U.S. ally.")) == [("ASSAULT", "Q159", None)]
     text = "Greece demanded that its European Community partners refuse to recognise Macedonia."
     assert ("REQUEST", "Q41", "Q458") in coded(events(pipeline, text))
 

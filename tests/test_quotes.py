@@ -765,6 +765,7 @@ def test_a_neighbour_speaks_for_no_country_its_adjective_names(pipeline):
     text = "Russia struck the power grid again. One Ukrainian neighbour reported outages after the attack."
     found = quotes(pipeline, text)
     assert spoken_by(found, "One Ukrainian neighbour")[0] is None
+    assert [speaker for speaker, _, _, _ in quotes(pipeline, "A U.S. ally said the deal was fair.")] == [None]
 
 
 def test_a_concession_after_a_dash_is_the_writers_not_the_speakers(pipeline):

@@ -74,7 +74,7 @@ from newsgraph.analysis.event_grammar import (
     xcomp_chain,
 )
 from newsgraph.analysis.implied import ImpliedCountries
-from newsgraph.analysis.participants import by_object
+from newsgraph.analysis.participants import by_object, only_qualifies, persons_own
 from newsgraph.analysis.registry import register_stage
 from newsgraph.analysis.speakers import RELATIONAL_NOUNS, ActorIndex, plural_speaker
 from newsgraph.analysis.temporal import EventDates
@@ -103,7 +103,6 @@ class EventStage:
         analysis.actors.extend(coder.implied.actors({e.source for e in events} | {e.target for e in events}))
 
 
-_CAMPS = frozenset({"campaign", "camp", "team", "family", "circle"})
 _SITUATIONS = frozenset({"war", "conflict", "fighting", "violence", "crisis", "unrest", "hostilities"})
 
 
@@ -459,10 +458,8 @@ class SentenceCoder:
             return []
         for token in outside_relative_clauses(head):
             actor = self.actors.by_token.get(token.i)
-            if actor is not None and token.dep_ == "compound" and not self._a_persons_own(token.head):
-                actor = None if self.actors.kinds.get(actor) == "person" else actor
-            if token.dep_ in ("poss", "amod") and token.head.lemma_.lower() in RELATIONAL_NOUNS:
-                actor = None  # "warned Serbia's allies": not Serbia
+            if actor is not None and only_qualifies(token, self.actors.kinds.get(actor), self.gazetteer):
+                actor = None  # "restored the Lenin statue", "warned Serbia's allies"
             if actor is not None and actor not in besides:
                 phrase = token.head if token.dep_ in ("amod", "compound", "nmod", "poss") else token
                 return [a for a in unique([actor, *self._actors_at(phrase)]) if a not in besides]
@@ -520,14 +517,15 @@ class SentenceCoder:
     def _modifier_actors(self, token: Token, owners: bool = True) -> list[str]:
         by_token = self.actors.by_token
         if token.lemma_.lower() in RELATIONAL_NOUNS:
-            # "Serbia's allies", "its Ukrainian neighbour" are others; "its EU partners" are the EU
-            return [by_token[c.i] for c in token.children if c.dep_ == "compound" and c.i in by_token]
+            # "Serbia's allies", "a U.S. ally" are others; "its EU partners" are the EU's members
+            compounds = [by_token[c.i] for c in token.children if c.dep_ == "compound" and c.i in by_token]
+            return [a for a in compounds if self.actors.kinds.get(a) != "country"]
         possessors = [c for c in token.children if c.dep_ == "poss" and c.i in by_token]
         if possessors and not owners:
             return []
         modifiers = possessors or [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
         found = [by_token[t.i] for m in modifiers for t in (m, *conjuncts(m)) if t.i in by_token]
-        if not possessors and not self._a_persons_own(token):
+        if not possessors and not persons_own(token, self.gazetteer):
             # "restored the Lenin statue": a person's name before a thing only says which thing
             found = [a for a in found if self.actors.kinds.get(a) != "person"]
         if token.lemma_.lower() in HOMELANDS:
@@ -539,17 +537,6 @@ class SentenceCoder:
                     pobjs = [c for c in child.children if c.dep_ == "pobj"]
                     found += [by_token[t.i] for c in pobjs for t in (c, *conjuncts(c)) if t.i in by_token]
         return found
-
-    def _a_persons_own(self, noun: Token) -> bool:
-        """A noun a person's name before it makes theirs: "the Zelensky government", "the Trump
-        campaign", "Biden aides"; not "the Lenin statue"."""
-        lemma = noun.lemma_.lower()
-        return (
-            noun.pos_ != "NOUN"
-            or lemma in HOMELANDS
-            or lemma in _CAMPS
-            or bool(self.gazetteer.agent_sector(noun.lower_))
-        )
 
     # -- modality ------------------------------------------------------------------------
 

@@ -10,12 +10,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.analysis.event_grammar import (
+    HOMELANDS,
     MILITARY_UNITS,
     POLICE_UNITS,
     Entry,
     xcomp_chain,
 )
+from newsgraph.analysis.speakers import RELATIONAL_NOUNS
+from newsgraph.knowledge.gazetteer import Gazetteer
 
+# What a person's name before it makes the person's: "the Trump campaign".
+_CAMPS = frozenset({"campaign", "camp", "team", "family", "circle"})
 # What is given up in a concession: lifting or accepting it.
 CONCESSION_OBJECTS = frozenset(
     """demand condition term ultimatum curfew emergency ban restriction embargo sanction
@@ -188,3 +193,25 @@ def _names_something(verb: Token) -> bool:
     if any(c.dep_ == "oprd" for c in verb.children) or any(o.lower_ in ("what", "which") for o in objects):
         return True
     return verb.dep_ == "relcl" and bool(objects)
+
+
+def persons_own(noun: Token, gazetteer: Gazetteer) -> bool:
+    """A noun a person's name before it makes theirs: "the Zelensky government", "the Trump
+    campaign", "Biden aides"; not "the Lenin statue"."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ != "NOUN"
+        or lemma in HOMELANDS
+        or lemma in _CAMPS
+        or bool(gazetteer.agent_sector(noun.lower_))
+    )
+
+
+def only_qualifies(token: Token, kind: str | None, gazetteer: Gazetteer) -> bool:
+    """An actor's name that only says which thing or whose relation a phrase is about: a person
+    before a thing ("the Lenin statue"), the other side of a relation ("Serbia's allies", "one
+    Ukrainian neighbour", "a U.S. ally"; "its EU partners" are the EU's members)."""
+    if token.dep_ == "compound" and kind == "person" and not persons_own(token.head, gazetteer):
+        return True
+    related = token.head.lemma_.lower() in RELATIONAL_NOUNS
+    return related and (token.dep_ in ("poss", "amod") or (token.dep_ == "compound" and kind == "country"))

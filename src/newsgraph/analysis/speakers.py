@@ -76,13 +76,15 @@ class ActorIndex:
         """The actor a speaker's phrase names inside it: the person whose name ends it ("chair of
         the Foreign Affairs Committee Alicia Kearns"), else the first actor, not one it is about
         ("the key line on the Ukraine conflict") nor the other side of a relation ("one Ukrainian
-        neighbour", "Serbia's allies"; "NATO allies" are NATO's)."""
+        neighbour", "Serbia's allies", "a U.S. ally"; "NATO allies" are NATO's)."""
         others = name.root.lemma_.lower() in RELATIONAL_NOUNS
         named = [
             self.by_token[t.i]
             for t in name
             if t.i in self.by_token
-            and not (others and t.dep_ in ("poss", "amod"))
+            and not (
+                others and (t.dep_ in ("poss", "amod") or self.kinds.get(self.by_token[t.i]) == "country")
+            )
             and not _about(t, name.root)
         ]
         last = self.by_token.get(name[-1].i)
