@@ -639,3 +639,12 @@ def test_an_undated_bare_surname_needs_the_persons_country_or_office_named(pipel
     assert "Q727132" not in by_id(analyse(pipeline, text, date=None))  # Ilir Meta of Albania
     text = "NATO will raise its rapid reaction forces, Secretary General Stoltenberg said in Vilnius."
     assert "Q57665" in by_id(analyse(pipeline, text, date=None))
+
+
+def test_a_lone_adverb_opening_a_quotation_is_no_name(pipeline):
+    text = (
+        "Four agencies called for urgent aid on Wednesday.\n\n"
+        '"Sharply higher prices for food and fuel are pushing millions into poverty," the agency '
+        "heads said in a statement."
+    )
+    assert all(a.name != "Sharply" for a in analyse(pipeline, text).actors)

@@ -176,8 +176,8 @@ class MentionFinder:
         if len(ent) > 1 and (ent[0].lower_.rstrip(".") in _HONORIFICS or _ranked_name(ent)):
             label = "PER"
         whole, ent = ent, _trim(ent, person=label == "PER")
-        if len(ent) == 0:
-            return None
+        if len(ent) == 0 or (len(ent) == 1 and ent[0].pos_ in ("ADV", "ADP", "SCONJ")):
+            return None  # a lone "Sharply" or "Despite" that opens a sentence is no name
         inside = [m for m in found if whole.start <= m.start and m.end <= whole.end]
         place = next((m for m in inside if m.start == ent.start and m.label == "LOC"), None)
         named = place is not None and first_name_gender(doc[place.end : ent.end].text) is not None
