@@ -27,6 +27,8 @@ REPORT = (
         "READ MORE SUN STORIES",
         "READ MORE ON THE BALKAN LEDGER",
         "read more about kosovo",
+        "Share your experiences, suggestions, and any issues you've encountered on the Balkan Ledger.",
+        "Thank you for sharing your thoughts. We appreciate your feedback.",
         "🔵 Read our Kosovo–Serbia live blog for the very latest updates",
         "Jana Horvat + posts",
         "Share this article",
@@ -58,6 +60,7 @@ def test_furniture_lines_are_recognised(line):
         "Copyright law was among the chapters Serbia opened in its EU talks.",
         "Photographs of the barricades circulated widely on social media.",
         "Subscribers to the state broadcaster saw a different version of events.",
+        "Share your views on the war, the minister told students in Kyiv before leaving.",
     ],
 )
 def test_reporting_lines_are_kept(line):

@@ -34,6 +34,7 @@ _FURNITURE_LINES = [
     r"(share on|post on) (facebook|x|twitter|linkedin|whatsapp|telegram|reddit|email)( \(.{0,40}\))?",
     r"(facebook|twitter|x|linkedin|whatsapp|telegram|reddit|email|print|pinterest)(\s*[|·•,]\s*\w+)*",
     r"quickly share this .{0,120}",
+    r"(share your experiences|thank you for sharing your (thoughts|feedback)).{0,160}",
     r"(subscribe|sign up)( now| today| for free| here)?\b.{0,160}",
     r"(follow|like) us on .{0,200}",
     r"you can unsubscribe .{0,200}",
