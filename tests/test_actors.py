@@ -555,6 +555,12 @@ def test_the_diplomat_is_the_minister_the_article_named(pipeline):
         "Russian diplomat noted that the trade body had been blocked. A Western diplomat disagreed."
     )
     assert by_id(analyse(pipeline, text))["Q58217"] == ["Sergey Lavrov", "The Russian diplomat"]
+    text = (
+        "Russia's UN ambassador Vasily Nebenzya spoke on Monday. The diplomat said Kyiv was to blame. "
+        "The Russian ambassador added that talks were possible."
+    )
+    found = by_id(analyse(pipeline, text, date="2023-02-10"))["Q1000053"]
+    assert found == ["Vasily Nebenzya", "The diplomat", "The Russian ambassador"]
 
 
 def test_a_knight_is_named_by_his_first_name(pipeline):

@@ -43,7 +43,7 @@ from newsgraph.analysis.name_usage import (
 )
 from newsgraph.analysis.quotemarks import inside, quoted_regions
 from newsgraph.analysis.registry import register_stage
-from newsgraph.analysis.titles import Title, find_titles
+from newsgraph.analysis.titles import NAMED_ONLY, ROLE_OFFICES, Title, find_titles
 from newsgraph.ingest.metadata import dateline_span
 from newsgraph.knowledge.gazetteer import (
     Gazetteer,
@@ -426,7 +426,7 @@ class ArticleResolver:
         """Who a title names here: a person of this article with the office, else the holder."""
         if title.country is None and not title.plain:
             return None  # "the only big leader": a description, not an office
-        roles = ("head_of_state", "head_of_government") if title.role == "leader" else (title.role,)
+        roles = ROLE_OFFICES.get(title.role, (title.role,))
         before = [m for m in reversed(self.people) if m.start < title.start]
         # an undated article: anyone it names who held the office, first before the title, then
         # after it (a headline's "Estonian Prime Minister" is the Kallas of the text)
@@ -438,8 +438,8 @@ class ArticleResolver:
             return self.referents[max(named, key=lambda i: self._last_held(i, roles))]
         if named:
             return self.referents[named[0]]
-        if title.country is None or title.role == "minister":
-            return None  # a minister of no named office is only one the article has named
+        if title.country is None or title.role in NAMED_ONLY:
+            return None  # a minister or an ambassador is only one the article has named
         holders = [h for role in roles for h in self.gazetteer.office_holders(role, title.country, self.day)]
         return self._referent(holders[0]) if holders else None
 

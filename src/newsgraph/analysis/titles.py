@@ -28,7 +28,15 @@ _HEAD_ROLES = {
     "spokesman": "spokesperson",
     "spokeswoman": "spokesperson",
     "spokesperson": "spokesperson",
+    "ambassador": "ambassador",
 }
+# a title's role -> the offices that hold it
+ROLE_OFFICES = {
+    "leader": ("head_of_state", "head_of_government"),
+    "diplomat": ("foreign_minister", "ambassador"),
+}
+# roles held by many at once: only a holder the article names is meant
+NAMED_ONLY = frozenset({"minister", "diplomat", "ambassador"})
 # modifier lemma (of "minister" or "secretary") -> role
 _MINISTER_ROLES = {
     "prime": "head_of_government",
@@ -89,7 +97,7 @@ def title_role(token: Token) -> str | None:
         if lemma == "minister":
             return "minister"  # "the Russian minister added": whichever minister the article named
     if lemma == "diplomat":
-        return "minister"  # "the Russian diplomat noted": the minister the article named (Lavrov)
+        return "diplomat"  # "the Russian diplomat noted": the minister or ambassador the article named
     return None
 
 
