@@ -654,3 +654,14 @@ def test_a_lone_adverb_opening_a_quotation_is_no_name(pipeline):
         "heads said in a statement."
     )
     assert all(a.name != "Sharply" for a in analyse(pipeline, text).actors)
+
+
+def test_a_leaders_administration_is_the_leaders_country(pipeline):
+    text = (
+        "The Barack Obama Administration armed Ukraine, the writer claims. The Obama Administration "
+        "denied it."
+    )
+    assert by_id(analyse(pipeline, text, date=None))["Q30"] == [
+        "Barack Obama Administration",
+        "Obama Administration",
+    ]

@@ -32,6 +32,7 @@ from newsgraph.analysis.coref import (
     is_subject,
     person_pronouns,
 )
+from newsgraph.analysis.event_grammar import HOMELANDS
 from newsgraph.analysis.mentions import Mention, MentionFinder
 from newsgraph.analysis.metonymy import acts
 from newsgraph.analysis.name_usage import (
@@ -56,6 +57,7 @@ from newsgraph.knowledge.names import first_name_gender
 from newsgraph.records import Actor, Analysis, Article, Salience
 from newsgraph.records import Mention as TextMention
 
+_LEADERS = frozenset({"head_of_state", "head_of_government"})
 _RECENT_YEARS = 6  # how far from its office a bare surname still names a gazetteer person
 _SURNAME_SIMILARITY = 85  # rapidfuzz ratio on ASCII-folded surnames: "Vucic"/"Vučić" 100, "Vucci" 89
 _FULL_NAME_SIMILARITY = 90
@@ -338,7 +340,7 @@ class ArticleResolver:
         name = span.text
         if name in self.acronyms:
             return self.acronyms[name]
-        known = self.gazetteer.by_alias(name)
+        known = self.gazetteer.by_alias(name) or self._leaders_government(span)
         if known:
             referent = self._referent(known[0])
         elif (earlier := self._described(span) or self._named_in_full_before(span)) is not None:
@@ -349,6 +351,17 @@ class ArticleResolver:
             referent = Referent(local_id(name), name, "organization", country, sector)
         self._note_acronym(span, referent)
         return referent
+
+    def _leaders_government(self, span: Span) -> list[GazetteerActor]:
+        """ "The Barack Obama Administration", "the Orbán government": the leader's country."""
+        if len(span) < 2 or span[-1].lower_ not in HOMELANDS:
+            return []
+        leader = span[:-1].text.removeprefix("The ").removeprefix("the ")
+        people = [a for a in self.gazetteer.by_alias(leader) if a.kind == "person"] or [
+            a for a in self.gazetteer.by_surname(leader) if any(o.role in _LEADERS for o in a.offices)
+        ]
+        country = self.gazetteer.by_country_code(people[0].country) if people and people[0].country else None
+        return [country] if country is not None else []
 
     def _named_in_full_before(self, span: Span) -> Referent | None:
         """The organisation named earlier whose full name ends with this shorter one: "the
