@@ -665,3 +665,9 @@ def test_a_leaders_administration_is_the_leaders_country(pipeline):
         "Barack Obama Administration",
         "Obama Administration",
     ]
+
+
+def test_outlets_and_companies_the_tagger_reads_as_people_are_organisations(pipeline):
+    text = "Politico reported that only a few billion dollars remain. Al Jazeera said the talks failed."
+    found = {a.name: a.kind for a in analyse(pipeline, text).actors}
+    assert found == {"Politico": "organization", "Al Jazeera": "organization"}

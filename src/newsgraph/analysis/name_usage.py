@@ -16,6 +16,24 @@ from newsgraph.knowledge.gazetteer import Gazetteer, ascii_fold
 from newsgraph.knowledge.names import first_name_gender
 
 _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# News outlets and companies the tagger often reads as people; none is anyone's usual surname
+_COMPANIES_AND_OUTLETS = frozenset(
+    """Politico Axios Newsweek Breitbart Stratfor Bloomberg Reuters Interfax Sputnik TASS Xinhua
+    Euronews Twitter Facebook Instagram Telegram TikTok YouTube WhatsApp Google Microsoft Boeing
+    Raytheon Gazprom Rosneft Rosatom Naftogaz Fitch""".split()
+) | {
+    "Al Jazeera",
+    "Northrop Grumman",
+    "Lockheed Martin",
+    "Washington Post",
+    "New York Times",
+    "Wall Street Journal",
+    "Financial Times",
+    "Daily Mail",
+    "Fox News",
+    "Sky News",
+    "RIA Novosti",
+}
 # prepositions after which a lone name is a place: "in Leposavić" is the town, not a minister
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 _DIRECTIONS = frozenset({"towards", "toward", "into", "along", "via"})
@@ -137,7 +155,9 @@ def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | N
     for mention in mentions:
         if mention.how == "ner":
             _take_first_name(doc, mention)
-            if mention.label in ("ORG", "LOC") and reads_as_person(mention.span(doc)):
+            if mention.span(doc).text in _COMPANIES_AND_OUTLETS:
+                mention.label = "ORG"  # "Politico reported", "Fitch downgraded": NER's people
+            elif mention.label in ("ORG", "LOC") and reads_as_person(mention.span(doc)):
                 mention.label = "PER"
             elif mention.label == "PER" and reads_as_organisation(mention.span(doc)):
                 mention.label = "ORG"
