@@ -49,6 +49,7 @@ from newsgraph.ingest.metadata import dateline_span
 from newsgraph.knowledge.gazetteer import (
     Gazetteer,
     GazetteerActor,
+    Office,
     ascii_fold,
     load_gazetteer,
     match_key,
@@ -57,7 +58,6 @@ from newsgraph.knowledge.names import first_name_gender
 from newsgraph.records import Actor, Analysis, Article, Salience
 from newsgraph.records import Mention as TextMention
 
-_LEADERS = frozenset({"head_of_state", "head_of_government"})
 _RECENT_YEARS = 6  # how far from its office a bare surname still names a gazetteer person
 _SURNAME_SIMILARITY = 85  # rapidfuzz ratio on ASCII-folded surnames: "Vucic"/"Vučić" 100, "Vucci" 89
 _FULL_NAME_SIMILARITY = 90
@@ -160,10 +160,12 @@ class ArticleResolver:
             if r.kind != "person":
                 continue
             # the canonical surname and the one the article spells ("Zelenskyy", "Zelenskiy")
-            written = [name_words(self.doc[s:e])[-1:] for s, e in r.spans if e - s >= 2]
-            for surname in [r.surname] * (len(r.name.split()) >= 2) + [w for ws in written for w in ws]:
-                if surname:
-                    people.setdefault(ascii_fold(surname).casefold(), r)
+            surnames = [r.surname] if r.surname and len(r.name.split()) >= 2 else []
+            for start, end in r.spans:
+                words = name_words(self.doc[start:end])
+                surnames += words[-1:] if len(words) >= 2 else []
+            for surname in surnames:
+                people.setdefault(ascii_fold(surname).casefold(), r)
         taken = {i for r in self.referents.values() for s, e in r.spans for i in range(s, e)}
         for token in self.doc:
             if token.i in taken or token.i in self.mentioned or token.pos_ != "PROPN" or not token.is_title:
@@ -358,7 +360,9 @@ class ArticleResolver:
             return []
         leader = span[:-1].text.removeprefix("The ").removeprefix("the ")
         people = [a for a in self.gazetteer.by_alias(leader) if a.kind == "person"] or [
-            a for a in self.gazetteer.by_surname(leader) if any(o.role in _LEADERS for o in a.offices)
+            a
+            for a in self.gazetteer.by_surname(leader)
+            if any(_fills(o, ROLE_OFFICES["leader"]) for o in a.offices)
         ]
         country = self.gazetteer.by_country_code(people[0].country) if people and people[0].country else None
         return [country] if country is not None else []
@@ -445,9 +449,9 @@ class ArticleResolver:
         # after it (a headline's "Estonian Prime Minister" is the Kallas of the text)
         after = [m for m in self.people if m.start >= title.end] if self.day is None else []
         named = [m.actor_id for m in before + after if self._holds(m.actor_id, roles, title.country)]
-        if named and self.day is None:
+        if named and self.day is None and title.role not in NAMED_ONLY:
             # undated: the latest holder it names ("the PM" beside Johnson and Putin, once
-            # Russia's prime minister, is Johnson)
+            # Russia's prime minister, is Johnson); of many ministers, the nearest
             return self.referents[max(named, key=lambda i: self._last_held(i, roles))]
         if named:
             return self.referents[named[0]]
@@ -461,7 +465,7 @@ class ArticleResolver:
         if actor is None:
             return False
         return any(
-            (o.role in roles or ("minister" in roles and o.role.endswith("minister")))
+            _fills(o, roles)
             and (country is None or o.country == country)
             and (self.day is None or o.held_on(self.day))
             for o in actor.offices
@@ -471,7 +475,7 @@ class ArticleResolver:
         """When the actor last held one of the roles ('9999' while in office)."""
         actor = self.gazetteer.get(actor_id)
         offices = actor.offices if actor is not None else ()
-        return max((o.end or "9999" for o in offices if o.role in roles), default="")
+        return max((o.end or "9999" for o in offices if _fills(o, roles)), default="")
 
     def _resolve_pronouns(self) -> None:
         """Pronouns outside quotations: inside one, "he" is whoever the speaker talks about."""
@@ -554,6 +558,11 @@ class ArticleResolver:
     def _text_mention(self, start: int, end: int) -> TextMention:
         span = self.doc[start:end]
         return TextMention(span.start_char, span.end_char, span.text)
+
+
+def _fills(office: Office, roles: tuple[str, ...]) -> bool:
+    """The office is one of the roles; any ministry is a "minister"'s."""
+    return office.role in roles or ("minister" in roles and office.role.endswith("minister"))
 
 
 def _news_window(day: str) -> tuple[str, str]:

@@ -12,28 +12,18 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analysis.coref import gender_from_context
 from newsgraph.analysis.mentions import Mention
-from newsgraph.knowledge.gazetteer import Gazetteer, ascii_fold
+from newsgraph.knowledge.gazetteer import NAME_SUFFIXES, Gazetteer, ascii_fold
 from newsgraph.knowledge.names import first_name_gender
 
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # News outlets and companies the tagger often reads as people; none is anyone's usual surname
 _COMPANIES_AND_OUTLETS = frozenset(
-    """Politico Axios Newsweek Breitbart Stratfor Bloomberg Reuters Interfax Sputnik TASS Xinhua
-    Euronews Twitter Facebook Instagram Telegram TikTok YouTube WhatsApp Google Microsoft Boeing
-    Raytheon Gazprom Rosneft Rosatom Naftogaz Fitch""".split()
-) | {
-    "Al Jazeera",
-    "Northrop Grumman",
-    "Lockheed Martin",
-    "Washington Post",
-    "New York Times",
-    "Wall Street Journal",
-    "Financial Times",
-    "Daily Mail",
-    "Fox News",
-    "Sky News",
-    "RIA Novosti",
-}
+    name.strip()
+    for name in """Politico|Axios|Newsweek|Breitbart|Stratfor|Bloomberg|Reuters|Interfax|Sputnik|TASS|Xinhua|
+    Euronews|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|WhatsApp|Google|Microsoft|Boeing|
+    Raytheon|Gazprom|Rosneft|Rosatom|Naftogaz|Fitch|Al Jazeera|Northrop Grumman|Lockheed Martin|
+    Washington Post|New York Times|Wall Street Journal|Financial Times|Daily Mail|Fox News|Sky News|
+    RIA Novosti""".split("|")
+)
 # prepositions after which a lone name is a place: "in Leposavić" is the town, not a minister
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 _DIRECTIONS = frozenset({"towards", "toward", "into", "along", "via"})
@@ -138,7 +128,7 @@ def name_words(span: Span) -> list[str]:
     glued = False
     for token in span:
         initials = token.text.replace(".", "").isalpha() and token.text.endswith(".")
-        if not (token.is_alpha or token.text == "-" or initials) or token.lower_ in _NAME_SUFFIXES:
+        if not (token.is_alpha or token.text == "-" or initials) or token.lower_ in NAME_SUFFIXES:
             glued = False
             continue
         if glued and words:
@@ -163,7 +153,7 @@ def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | N
                 mention.label = "ORG"
     surnames = set()
     for mention in mentions:
-        words = [t.text for t in mention.span(doc) if t.is_alpha]
+        words = name_words(mention.span(doc))
         if mention.label == "PER" and len(words) >= 2:
             surnames.add(ascii_fold(words[-1]).casefold())
     organisations = _names_after_the(doc, mentions)
@@ -174,7 +164,7 @@ def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | N
             mention.label = "ORG"
             continue
         lone_name = lone_name and mention.label != "PER"
-        if lone_name and ascii_fold(doc[mention.start].text).casefold() in surnames:
+        if lone_name and ascii_fold(word).casefold() in surnames:
             mention.label = "PER"
         elif lone_name and _known_surname(doc[mention.start], gazetteer):
             mention.label = "PER"  # a known person's surname NER took for a place: "Vučić said"

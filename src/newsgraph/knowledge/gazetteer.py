@@ -32,7 +32,7 @@ _FOLD = str.maketrans(
 )  # fmt: skip
 _DASHES = re.compile(r"[-‐‑‒–—―]+")
 _SPACES = re.compile(r"\s+")
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Family name first: index the first token of these people's names as a surname too.
 _FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
 _KIND_ORDER = {"country": 0, "organization": 1, "group": 2, "other": 3, "person": 4}
@@ -137,7 +137,7 @@ class GazetteerActor:
         """Persons: the last token of the name ('Vučić'), skipping 'Jr.' and the like."""
         if self.kind != "person":
             return None
-        tokens = [tok for tok in self.name.split() if tok.casefold() not in _NAME_SUFFIXES]
+        tokens = [tok for tok in self.name.split() if tok.casefold() not in NAME_SUFFIXES]
         return tokens[-1].strip(",") if tokens else None
 
 
@@ -205,7 +205,7 @@ class Gazetteer:
         """Index the surname of the name and of every alias (spelling variants)."""
         keys = set()
         for text in (actor.name, *actor.aliases):
-            tokens = [tok for tok in text.split() if tok.casefold() not in _NAME_SUFFIXES]
+            tokens = [tok for tok in text.split() if tok.casefold() not in NAME_SUFFIXES]
             if len(tokens) >= 2:
                 keys.add(match_key(tokens[-1]))
                 # "Bashar al-Assad" is also plain "Assad"; "Omar al-Bashir" also "El Bashir"
