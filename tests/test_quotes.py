@@ -784,6 +784,16 @@ def test_the_setting_of_the_speech_is_no_part_of_what_it_reports(pipeline):
     assert found == [("The senator", "the accusations")]
 
 
+def test_a_second_object_the_parse_joins_to_the_verb_is_still_content(pipeline):
+    text = (
+        "The mayor's spokesman called the contempt citation and the demand for a public hearing "
+        "a political ploy."
+    )
+    found = who_said_what(quotes(pipeline, text))
+    reported = "the contempt citation and the demand for a public hearing a political ploy"
+    assert found == [("The mayor's spokesman", reported)]
+
+
 def test_a_city_before_a_colon_is_a_dateline_not_a_speaker(pipeline):
     text = (
         "Russia wants a UN probe into the pipeline blasts\n\n"

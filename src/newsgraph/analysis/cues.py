@@ -210,11 +210,35 @@ def _clause_end(cue: Token, child: Token) -> int:
     for sibling in cue.children:
         if sibling.i <= end:
             continue
+        if child.dep_ == "dobj" and sibling.dep_ in ("cc", "punct") and _joins_object(sibling):
+            continue
+        if child.dep_ == "dobj" and _coordinated_object(sibling):
+            end = sibling.right_edge.i
+            continue
         if sibling.dep_ in ("cc", "conj", "punct", "advcl", "npadvmod", "advmod", "parataxis"):
             break
         if sibling.dep_ in ("prep", "dative", "oprd", "ccomp", "xcomp", "acomp"):
             end = sibling.right_edge.i
     return end
+
+
+def _joins_object(token: Token) -> bool:
+    """An "and" or comma right before a second object of the same verb."""
+    doc = token.doc
+    second = next((c for c in token.head.children if c.i > token.i and c.dep_ not in ("cc", "punct")), None)
+    if second is None or not _coordinated_object(second):
+        return False
+    return all(t.dep_ in ("cc", "punct") for t in doc[token.i : second.left_edge.i])
+
+
+def _coordinated_object(token: Token) -> bool:
+    """A noun the parse joins to the cue verb ("called [the citation] and [the demand]…"):
+    verbs coordinate with verbs, so it is a second object."""
+    return (
+        token.dep_ == "conj"
+        and token.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
 
 
 def content_span(span: Span) -> Span:
