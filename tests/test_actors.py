@@ -671,3 +671,42 @@ def test_outlets_and_companies_the_tagger_reads_as_people_are_organisations(pipe
     text = "Politico reported that only a few billion dollars remain. Al Jazeera said the talks failed."
     found = {a.name: a.kind for a in analyse(pipeline, text).actors}
     assert found == {"Politico": "organization", "Al Jazeera": "organization"}
+
+
+def test_an_outlet_the_article_calls_one_is_no_ones_surname(pipeline):
+    text = (
+        "Ukraine moved the brigade to Rabotino, according to the American magazine Forbes. "
+        "Britain had sent the tanks."
+    )
+    found = analyse(pipeline, text, date=None)
+    assert "Q24039479" not in by_id(found)  # Kate Forbes, a Scottish politician
+    assert actor(found, "local:forbes").kind == "organization"
+    text = "“The war changed views of the US,” the South China Morning Post quoted a survey author."
+    found = analyse(pipeline, text)
+    assert "Q148" not in by_id(found)
+    assert actor(found, "local:south-china-morning-post").kind == "organization"
+
+
+def test_a_title_case_headline_is_no_organisation(pipeline):
+    text = (
+        "Putin Deploys Troops Along Finland Border In Response To NATO Accession\n\n"
+        "Russian President Vladimir Putin said on Tuesday that troops would move to the Finnish border."
+    )
+    found = analyse(pipeline, text, date="2023-04-05")
+    assert {a.id for a in found.actors} == {"Q7747", "Q33", "Q7184"}
+
+
+def test_a_place_stays_a_place_before_a_noun(pipeline):
+    text = "Ministers meet for talks in Bali on Thursday. The Bali talks will last two days."
+    assert analyse(pipeline, text, date="2022-07-14").actors == []
+
+
+def test_named_groups_by_a_short_name_and_a_spelt_out_number(pipeline):
+    text = (
+        "The raid was claimed by the Freedom of Russia Legion, a unit of Russian volunteers. "
+        "Moscow said members of the Legion had crossed the border."
+    )
+    found = by_id(analyse(pipeline, text, date="2023-05-23"))
+    assert found["local:freedom-of-russia-legion"] == ["the Freedom of Russia Legion", "Legion"]
+    found = by_id(analyse(pipeline, "Group of 20 finance ministers meet in Bali.", date="2022-07-14"))
+    assert found == {"local:g20": ["Group of 20"]}

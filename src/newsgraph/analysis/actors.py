@@ -374,7 +374,7 @@ class ArticleResolver:
         found = [
             (max(s for s, _ in referent.spans if s < span.start), referent)
             for referent in self.referents.values()
-            if referent.kind == "organization"
+            if referent.kind in ("organization", "group")
             and any(s < span.start for s, _ in referent.spans)
             and any(f" {name.casefold()}".endswith(tail) for name in self._names_of(referent))
         ]

@@ -39,6 +39,12 @@ _NAME_ENDS = frozenset({"(", "[", "to", "“", "”", '"', "«", "»", "„", "�
 _DANGLING = frozenset({"of", "the", "for", "and", "&", "in", "on", "at"})
 # "the capital Kyiv", "the city of Mariupol": the kind of place is no part of its name
 _PLACE_WORDS = frozenset({"the", "a", "an", "capital", "city", "town", "village", "region", "province"})
+# prepositions a Title Case headline capitalises and a name seldom does more than once
+_HEADLINE_PREPOSITIONS = frozenset("along in to into on at for from with after over against amid".split())
+# last words of a name that make it an organisation's, whatever place it names
+_ORGANISATION_HEADS = frozenset(
+    "post times news journal herald tribune gazette telegraph press agency university institute".split()
+)
 _HONORIFICS = frozenset({*HONORIFICS, "dr", "prof", "professor"})  # the gendered ones and the rest
 # Words that may stand before a name inside one NER span without making it another entity.
 _RANKS = frozenset(
@@ -171,10 +177,14 @@ class MentionFinder:
             return None
         if any(t.tag_ in _FINITE_VERBS for t in ent):
             return None  # a Title Case headline NER took for a name: "NATO Troops Are Operating…"
+        if sum(t.lower_ in _HEADLINE_PREPOSITIONS and t.text[0].isupper() for t in ent[1:]) >= 2:
+            return None  # "Putin Deploys Troops Along Finland Border In Response To NATO…"
         # "Prof Tahir Mamman" read as an organisation: an honorific says it is a person, and so
         # does a rank before a first name ("Major General Igor Konashenkov")
         if len(ent) > 1 and (ent[0].lower_.rstrip(".") in _HONORIFICS or _ranked_name(ent)):
             label = "PER"
+        elif label == "LOC" and len(ent) > 1 and ent[-1].lower_ in _ORGANISATION_HEADS:
+            label = "ORG"  # "the South China Morning Post" is a newspaper, not a region of China
         whole, ent = ent, _trim(ent, person=label == "PER")
         if len(ent) == 0 or (len(ent) == 1 and ent[0].pos_ in ("ADV", "ADP", "SCONJ")):
             return None  # a lone "Sharply" or "Despite" that opens a sentence is no name
@@ -195,7 +205,7 @@ class MentionFinder:
             same = (mention.start, mention.end) == (ent.start, ent.end)
             if mention.how == "metonym" and same and label == "ORG":
                 mention.label = label  # the Pentagon, the State Department: institutions, not places
-        if whole.label_ in ("GPE", "LOC") and any(m.how == "alias" and m.label == "LOC" for m in inside):
+        if label == "LOC" and any(m.how == "alias" and m.label == "LOC" for m in inside):
             return None  # "South Lebanon", "northern Kosovo": a region names its country
         if len(overlapping) == len(inside) and not _explains(ent, inside):
             # A longer proper name around gazetteer words: "University of Belgrade",

@@ -22,7 +22,8 @@ _COMPANIES_AND_OUTLETS = frozenset(
     Euronews|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|WhatsApp|Google|Microsoft|Boeing|
     Raytheon|Gazprom|Rosneft|Rosatom|Naftogaz|Fitch|Al Jazeera|Northrop Grumman|Lockheed Martin|
     Washington Post|New York Times|Wall Street Journal|Financial Times|Daily Mail|Fox News|Sky News|
-    RIA Novosti""".split("|")
+    RIA Novosti|Forbes|The Hill|South China Morning Post|Kyiv Independent|Kyiv Post|Moscow Times|
+    Meduza|Le Monde|Der Spiegel|Bild""".split("|")
 )
 # prepositions after which a lone name is a place: "in Leposavić" is the town, not a minister
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
@@ -102,13 +103,18 @@ def reads_as_person(name: Span) -> bool:
 _ORGANISATION_NOUNS = frozenset(
     """party broadcaster channel newspaper daily weekly outlet agency company firm bank group
     movement coalition alliance network station publisher operator manufacturer producer
-    institute foundation association union organisation organization""".split()
+    institute foundation association union organisation organization magazine tabloid
+    website""".split()
 )
 
 
 def reads_as_organisation(name: Span) -> bool:
-    """A name an apposition after it describes as an organisation."""
+    """A name an apposition after it, or the noun right before it, describes as an organisation
+    ("the American magazine Forbes")."""
     described = [c for c in name.root.children if c.dep_ == "appos" and c.i >= name.end]
+    before = name.doc[name.start - 1] if name.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and (before.head.i in range(name.start, name.end)):
+        described.append(before)
     return any(a.lemma_.lower() in _ORGANISATION_NOUNS for a in described)
 
 
@@ -142,21 +148,23 @@ def name_words(span: Span) -> list[str]:
 def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | None = None) -> None:
     """NER often calls a person an organisation or a place ("Petar Jović" as ORG, a lone
     "Vučić" as GPE): a known first name, or the article's full names, decide."""
+    organisations = _names_after_the(doc, mentions)
     for mention in mentions:
         if mention.how == "ner":
             _take_first_name(doc, mention)
-            if mention.span(doc).text in _COMPANIES_AND_OUTLETS:
-                mention.label = "ORG"  # "Politico reported", "Fitch downgraded": NER's people
-            elif mention.label in ("ORG", "LOC") and reads_as_person(mention.span(doc)):
-                mention.label = "PER"
-            elif mention.label == "PER" and reads_as_organisation(mention.span(doc)):
+            span = mention.span(doc)
+            # "Politico reported", "Fitch downgraded", "the magazine Forbes": NER's people, or a
+            # surname of the gazetteer's, that the article shows is an organisation
+            if span.text in _COMPANIES_AND_OUTLETS or reads_as_organisation(span):
                 mention.label = "ORG"
+                organisations.add(span.text)
+            elif mention.label in ("ORG", "LOC") and reads_as_person(span):
+                mention.label = "PER"
     surnames = set()
     for mention in mentions:
         words = name_words(mention.span(doc))
         if mention.label == "PER" and len(words) >= 2:
             surnames.add(ascii_fold(words[-1]).casefold())
-    organisations = _names_after_the(doc, mentions)
     for mention in mentions:
         lone_name = mention.how == "ner" and mention.end - mention.start == 1
         word = doc[mention.start].text
@@ -183,7 +191,9 @@ def _names_after_the(doc: Doc, mentions: list[Mention]) -> set[str]:
         titled = the is not None and the.text == "The" and not the.is_sent_start
         named = titled or (mention.label in ("PER", "ORG") and not reads_as_place(word))
         after_the = the is not None and the.lower_ == "the" and named
-        if lone and after_the and word.tag_ != "NNPS" and word.dep_ != "compound":
+        # "the Bali talks": a name before a noun modifies it
+        heads = word.i + 1 == len(doc) or doc[word.i + 1].pos_ not in ("NOUN", "PROPN")
+        if lone and after_the and heads and word.tag_ != "NNPS" and word.dep_ != "compound":
             found.add(word.text)
     return found
 
