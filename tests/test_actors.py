@@ -710,3 +710,22 @@ def test_named_groups_by_a_short_name_and_a_spelt_out_number(pipeline):
     assert found["local:freedom-of-russia-legion"] == ["the Freedom of Russia Legion", "Legion"]
     found = by_id(analyse(pipeline, "Group of 20 finance ministers meet in Bali.", date="2022-07-14"))
     assert found == {"local:g20": ["Group of 20"]}
+
+
+def test_a_former_office_holder_is_no_one_in_office_today(pipeline):
+    text = "Henry Kissinger spoke at the forum. The former US Secretary of State called for talks."
+    found = analyse(pipeline, text, date="2025-05-10")
+    assert {a.id for a in found.actors} == {"local:henry-kissinger"}
+    text = "Boris Tadic spoke in Belgrade. The former Serbian president said he was worried."
+    found = by_id(analyse(pipeline, text, date="2019-05-10"))
+    assert found["Q483290"] == ["Boris Tadic", "The former Serbian president", "he"]
+
+
+def test_a_subheading_run_into_the_text_leaves_the_name_whole(pipeline):
+    text = (
+        "Henry Kissinger spoke at the forum. US should support Ukraine Kissinger argued that the "
+        "US should keep arming Ukraine."
+    )
+    found = by_id(analyse(pipeline, text, date=None))
+    assert found["local:henry-kissinger"] == ["Henry Kissinger", "Kissinger"]
+    assert found["Q212"] == ["Ukraine", "Ukraine"]

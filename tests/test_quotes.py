@@ -806,6 +806,12 @@ def test_a_city_before_a_colon_is_a_dateline_not_a_speaker(pipeline):
         "fake news across social media platforms."
     )
     assert all(speaker_text != "New Delhi" for _, speaker_text, _, _ in quotes(pipeline, text))
+    text = (
+        "Kissinger changes his view\n\n"
+        "Davos: Henry Kissinger, who once feared a war over the issue, now calls it a good outcome. "
+        "He spoke to the forum in Davos, Switzerland, by video link."
+    )
+    assert all(speaker_text != "Davos" for _, speaker_text, _, _ in quotes(pipeline, text))
 
 
 def test_a_speakers_phrase_names_the_person_it_ends_with_not_what_it_is_about(pipeline):

@@ -429,7 +429,7 @@ class ArticleResolver:
 
     def _title_is_used(self, title: Title) -> bool:
         """A title in front of a name ("President Vučić") or resolved on its own."""
-        return self._person_at(title.end) is not None or self._holder(title) is not None
+        return self._person_at(title.end) is not None or title.past or self._holder(title) is not None
 
     def _resolve_titles(self, titles: list[Title]) -> None:
         for title in titles:
@@ -445,6 +445,9 @@ class ArticleResolver:
             return None  # "the only big leader": a description, not an office
         roles = ROLE_OFFICES.get(title.role, (title.role,))
         before = [m for m in reversed(self.people) if m.start < title.start]
+        if title.past:  # "the former president": someone the article named who once was
+            named = [m.actor_id for m in before if self._holds(m.actor_id, roles, title.country, ever=True)]
+            return self.referents[named[0]] if named else None
         # an undated article: anyone it names who held the office, first before the title, then
         # after it (a headline's "Estonian Prime Minister" is the Kallas of the text)
         after = [m for m in self.people if m.start >= title.end] if self.day is None else []
@@ -460,14 +463,14 @@ class ArticleResolver:
         holders = [h for role in roles for h in self.gazetteer.office_holders(role, title.country, self.day)]
         return self._referent(holders[0]) if holders else None
 
-    def _holds(self, actor_id: str, roles: tuple[str, ...], country: str | None) -> bool:
+    def _holds(self, actor_id: str, roles: tuple[str, ...], country: str | None, ever: bool = False) -> bool:
         actor = self.gazetteer.get(actor_id)
         if actor is None:
             return False
         return any(
             _fills(o, roles)
             and (country is None or o.country == country)
-            and (self.day is None or o.held_on(self.day))
+            and (ever or self.day is None or o.held_on(self.day))
             for o in actor.offices
         )
 

@@ -190,7 +190,8 @@ class MentionFinder:
             return None  # a lone "Sharply" or "Despite" that opens a sentence is no name
         inside = [m for m in found if whole.start <= m.start and m.end <= whole.end]
         place = next((m for m in inside if m.start == ent.start and m.label == "LOC"), None)
-        named = place is not None and first_name_gender(doc[place.end : ent.end].text) is not None
+        rest = doc[place.end : ent.end].text if place is not None else ""
+        named = place is not None and (first_name_gender(rest) is not None or rest in _surnames(doc, whole))
         if named and place is not None and place.end < ent.end:
             # "ambassador to Washington Anatoly Antonov": the place before a name is not in it
             whole = ent = doc[place.end : ent.end]
@@ -215,6 +216,16 @@ class MentionFinder:
                 taken.difference_update(range(mention.start, mention.end))
             return Mention(ent.start, ent.end, label, "ner")
         return None
+
+
+def _surnames(doc: Doc, besides: Span) -> set[str]:
+    """Last words of the doc's other full names: "Ukraine Kissinger" (a subheading run into the
+    text) after "Henry Kissinger" is Kissinger."""
+    return {
+        ent[-1].text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].text != besides[0].text
+    }
 
 
 def _merge_groups(doc: Doc, found: list[Mention]) -> list[Mention]:

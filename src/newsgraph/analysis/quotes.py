@@ -34,6 +34,7 @@ from newsgraph.analysis.cues import (
     load_cue_rules,
     trim_span,
 )
+from newsgraph.analysis.name_usage import reads_as_place
 from newsgraph.analysis.quotemarks import quoted_regions
 from newsgraph.analysis.registry import register_stage
 from newsgraph.analysis.speakers import (
@@ -360,7 +361,7 @@ def _colon_lines(doc: Doc, text: str, actors: ActorIndex) -> list[Candidate]:
         if name is None or len(words.split()) < 3 or not _is_speaker_label(name):
             continue
         speaker = actors.speaker_for(name)
-        place = name.root.ent_type_ in ("GPE", "LOC")
+        place = name.root.ent_type_ in ("GPE", "LOC") or _named_as_place_elsewhere(name)
         if place and (speaker.actor_id is None or len(words.split()) >= _DATELINE_SENTENCE):
             continue  # "New Delhi: Ahead of the election in Nigeria, there has been…": a dateline
         quote = Quote(
@@ -369,6 +370,12 @@ def _colon_lines(doc: Doc, text: str, actors: ActorIndex) -> list[Candidate]:
         quote.speaker_start, quote.speaker_end = name.start_char, name.end_char
         found.append(Candidate(quote, line.end(1)))
     return found
+
+
+def _named_as_place_elsewhere(name: Span) -> bool:
+    """ "Davos: …" where the article also says "in Davos, Switzerland"."""
+    others = (t for t in name.doc if t.text == name.text and t.i != name.start)
+    return len(name) == 1 and any(reads_as_place(t) for t in others)
 
 
 def _is_speaker_label(name: Span) -> bool:

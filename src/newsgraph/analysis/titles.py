@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.knowledge.gazetteer import Gazetteer
 
@@ -64,6 +64,7 @@ class Title:
     role: str
     country: str | None  # alpha-3
     plain: bool  # only "the" and office words before the head: "the (prime) minister"
+    past: bool = False  # "the former secretary of state": not the holder on the article's date
 
 
 def find_titles(doc: Doc, gazetteer: Gazetteer) -> list[Title]:
@@ -75,7 +76,8 @@ def find_titles(doc: Doc, gazetteer: Gazetteer) -> list[Title]:
             continue  # "the two presidents" names two people, not one
         start, end, country = _extent_and_country(token, gazetteer)
         plain = all(t.lower_ in _PLAIN_WORDS for t in doc[start : token.i])
-        titles.append(Title(start, end, token.i, role, country, plain))
+        past = _past(doc[min(start, max(token.i - 2, 0)) : token.i])
+        titles.append(Title(start, end, token.i, role, country, plain, past))
     return titles
 
 
@@ -99,6 +101,11 @@ def title_role(token: Token) -> str | None:
     if lemma == "diplomat":
         return "diplomat"  # "the Russian diplomat noted": the minister or ambassador the article named
     return None
+
+
+def _past(before_head: Span) -> bool:
+    """ "former", "late", "ex-": an office once held."""
+    return any(t.lower_ in ("former", "late", "ex") for t in before_head)
 
 
 def _belongs_elsewhere(token: Token) -> bool:
