@@ -213,6 +213,13 @@ def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
         ("Russia sent tanks to the border with Ukraine.", [("MOBILIZE", "Q159", "Q212")]),
         # a signal, a border or ties pass between no one
         ("Belgrade sent the wrong signal to Brussels.", []),
+        # sending prices soaring is a cause, not a delivery
+        ("Moscow's invasion has sent inflation soaring across Europe.", [("ASSAULT", "Q159", None)]),
+        # a person's sanctions are imposed on them
+        (
+            "Oleg Deripaska was sanctioned in 2018. Deripaska's sanctions were upheld by the court.",
+            [],
+        ),
         ("Finland shares a land border of some 1,300 kilometres with Russia.", []),
         # leaving a room withdraws from nothing; leaving a union does
         ("Viktor Orbán left the room before the vote.", []),

@@ -316,6 +316,10 @@ class SentenceCoder:
             return sector == "MIL"  # "the Armed Forces", not "Serbian workers"
         return any(self._state_or_army(a) for a in self._actors_at(subject))
 
+    def _person(self, token: Token) -> bool:
+        actor_id = self.actors.by_token.get(token.i)
+        return actor_id is not None and self.actors.kinds.get(actor_id) == "person"
+
     def _state_or_army(self, actor_id: str) -> bool:
         return self.actors.kinds.get(actor_id) == "country" or self.sectors.get(actor_id) == "MIL"
 
@@ -337,6 +341,8 @@ class SentenceCoder:
         for child in noun.children:
             if (entry.type == "ASSAULT" and self._victim(child)) or done_to(noun, child):
                 continue  # "the Ukraine invasion", "Putin's arrest": done to them, not by them
+            if entry.type == "SANCTION" and self._person(child):
+                continue  # "Deripaska's sanctions": states sanction, people are sanctioned
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
                 sources += self._actors_at(child)
             elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):

@@ -115,6 +115,8 @@ def _no_event(verb: Token, lemma: str, entry: Entry, objects: set[str]) -> bool:
     market rallying is no attack or protest."""
     if objects & NOT_GIVEN and lemma in ("send", "give", "share"):
         return True  # "sends the wrong signal", "shares a border with Russia"
+    if lemma == "send" and any(c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" for c in verb.children):
+        return True  # "sent inflation soaring": a cause, not a delivery
     if lemma == "recall" and not objects & RECALLED:
         return True
     if lemma == "leave" and not _leaves_a_party(verb, objects):
