@@ -729,3 +729,13 @@ def test_a_subheading_run_into_the_text_leaves_the_name_whole(pipeline):
     found = by_id(analyse(pipeline, text, date=None))
     assert found["local:henry-kissinger"] == ["Henry Kissinger", "Kissinger"]
     assert found["Q212"] == ["Ukraine", "Ukraine"]
+
+
+def test_plural_names_datelines_and_seats_of_courts_are_no_people(pipeline):
+    found = by_id(analyse(pipeline, "Many Teslas have been recalled. Tesla said the batteries were safe."))
+    assert found == {"local:tesla": ["Tesla"]}
+    text = "Karachi - Unity Foods has partnered with a recycling firm. Unity Foods will collect the waste."
+    found = by_id(analyse(pipeline, text))
+    assert list(found) == ["local:unity-foods"] and found["local:unity-foods"][0] == "Unity Foods"
+    text = "Two activists attacked the painting in The Hague. Police arrested them."
+    assert analyse(pipeline, text).actors == []

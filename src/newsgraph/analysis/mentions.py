@@ -45,6 +45,7 @@ _HEADLINE_PREPOSITIONS = frozenset("along in to into on at for from with after o
 _ORGANISATION_HEADS = frozenset(
     "post times news journal herald tribune gazette telegraph press agency university institute".split()
 )
+_DASHES = frozenset({"-", "–", "—"})
 _HONORIFICS = frozenset({*HONORIFICS, "dr", "prof", "professor"})  # the gendered ones and the rest
 # Words that may stand before a name inside one NER span without making it another entity.
 _RANKS = frozenset(
@@ -188,6 +189,8 @@ class MentionFinder:
         whole, ent = ent, _trim(ent, person=label == "PER")
         if len(ent) == 0 or (len(ent) == 1 and ent[0].pos_ in ("ADV", "ADP", "SCONJ")):
             return None  # a lone "Sharply" or "Despite" that opens a sentence is no name
+        if label == "PER" and len(ent) == 1 and ent[0].tag_ in ("NNS", "JJ"):
+            return None  # "Many Teslas have been recalled", "Windy, with gales": no one
         inside = [m for m in found if whole.start <= m.start and m.end <= whole.end]
         place = next((m for m in inside if m.start == ent.start and m.label == "LOC"), None)
         rest = doc[place.end : ent.end].text if place is not None else ""
@@ -311,6 +314,11 @@ def _trim(ent: Span, person: bool) -> Span:
     end = next(
         (t.i for t in doc[start + 1 : end] if t.text in _NAME_ENDS or t.is_space or _opens_clause(t)), end
     )
+    # "Karachi - Unity Foods": a dateline's spaced dash ends the place; elsewhere it ends the name
+    dash = next((t.i for t in doc[start + 1 : end] if t.text in _DASHES and t.whitespace_), None)
+    if dash is not None:
+        line_start = start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_
+        start, end = (dash + 1, end) if line_start else (start, dash)
     # "McDonald's said": an "'s" that owns nothing is part of a company's name
     keeps_s = ent.label_ == "ORG" and not (
         end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
