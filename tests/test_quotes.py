@@ -169,6 +169,17 @@ def test_scare_quotes_and_titles_are_not_quotes(pipeline):
     assert all("War and Peace" not in q[2] for q in quotes(pipeline, text))
 
 
+def test_a_name_given_to_a_group_is_no_quote(pipeline):
+    text = "A group of climate activists called the Tyre Extinguishers has deflated the tyres of 40 cars."
+    assert quotes(pipeline, text) == []
+    text = "NEW: FIRST ACTION IN PORTUGAL! LISBON SUVS DISARMED OVERNIGHT BY ACTIVISTS"
+    assert quotes(pipeline, text) == []
+    # calling someone something is still speech
+    text = "One lawmaker called Trump “the orange prince of American self-publicity.”"
+    [(speaker_text, reported)] = who_said_what(quotes(pipeline, text))
+    assert speaker_text == "One lawmaker" and reported.startswith("Trump “the orange prince")
+
+
 def test_quotes_are_stored_and_listed_by_speaker_and_topic(cli, tmp_path):
     article = tmp_path / "talks.txt"
     article.write_text(
