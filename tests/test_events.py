@@ -215,6 +215,15 @@ def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
         ("Belgrade sent the wrong signal to Brussels.", []),
         # sending prices soaring is a cause, not a delivery
         ("Moscow's invasion has sent inflation soaring across Europe.", [("ASSAULT", "Q159", None)]),
+        # shooting oneself in the foot, or capturing a scene on video, attacks no one
+        ('Viktor Orban said: "I thought we had only shot ourselves in the foot."', []),
+        ("Viktor Orban spoke in Budapest. The episode was captured on video by a CBC journalist.", []),
+        # a war named inside a clause that describes the recipient is not who receives
+        (
+            "Norway provides oil and natural gas to much of Europe, a continent in the midst of a "
+            "serious energy crunch brought about partly by the war in Ukraine.",
+            [("AID", "Q20", None)],
+        ),
         # a person's sanctions are imposed on them
         (
             "Oleg Deripaska was sanctioned in 2018. Deripaska's sanctions were upheld by the court.",

@@ -436,13 +436,18 @@ def unnamed_owner(head: Token, actor_tokens: Mapping[int, str]) -> bool:
     return not any(t.i in actor_tokens for t in owner.subtree)
 
 
+def _participle_clause(token: Token) -> bool:
+    """ "a crisis brought about by the war in Ukraine": a clause of its own inside the phrase."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
+
+
 def outside_relative_clauses(head: Token) -> list[Token]:
-    """The phrase's tokens in order, less its relative clauses."""
+    """The phrase's tokens in order, less its relative and passive participle clauses."""
     found, frontier = [], [head]
     while frontier:
         token = frontier.pop()
         found.append(token)
-        frontier.extend(c for c in token.children if c.dep_ != "relcl")
+        frontier.extend(c for c in token.children if c.dep_ != "relcl" and not _participle_clause(c))
     return sorted(found, key=lambda t: t.i)
 
 

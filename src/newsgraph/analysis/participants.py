@@ -117,6 +117,12 @@ def _no_event(verb: Token, lemma: str, entry: Entry, objects: set[str]) -> bool:
         return True  # "sends the wrong signal", "shares a border with Russia"
     if lemma == "send" and any(c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" for c in verb.children):
         return True  # "sent inflation soaring": a cause, not a delivery
+    if entry.type == "ASSAULT" and any(
+        c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children
+    ):
+        return True  # "shot itself in the foot"
+    if lemma == "capture" and _recorded(verb):
+        return True  # "captured on video by a CBC journalist"
     if lemma == "recall" and not objects & RECALLED:
         return True
     if lemma == "leave" and not _leaves_a_party(verb, objects):
@@ -140,6 +146,11 @@ def _no_event(verb: Token, lemma: str, entry: Entry, objects: set[str]) -> bool:
     if lemma == "rally" and _market_move(verb):
         return True  # "RTX rallied 4%", "stocks are expected to rally"
     return entry.mode == "phone" and _names_something(verb)  # "what he called an operation"
+
+
+def _recorded(verb: Token) -> bool:
+    media = ("video", "camera", "film", "tape", "footage", "cctv")
+    return any(g.lemma_.lower() in media for c in verb.children if c.dep_ == "prep" for g in c.children)
 
 
 def _acts_on_a_party(verb: Token) -> bool:
