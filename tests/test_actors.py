@@ -739,3 +739,20 @@ def test_plural_names_datelines_and_seats_of_courts_are_no_people(pipeline):
     assert list(found) == ["local:unity-foods"] and found["local:unity-foods"][0] == "Unity Foods"
     text = "Two activists attacked the painting in The Hague. Police arrested them."
     assert analyse(pipeline, text).actors == []
+
+
+def test_a_country_inside_another_places_name_is_no_mention_of_it(pipeline):
+    text = "Democrats in New York and New Jersey backed the cull. The governor of New Mexico did not."
+    assert analyse(pipeline, text, date="2023-05-01").actors == []
+    found = by_id(analyse(pipeline, "Fighting continued in South Lebanon and northern Kosovo."))
+    assert found == {"Q822": ["Lebanon"], "Q1246": ["Kosovo"]}
+
+
+def test_credits_labels_and_joined_names_are_read_apart(pipeline):
+    text = "The lab opened on Friday. (Xinhua/Guo Xulei)\n\nVerdict: False. NASA has no such plan."
+    assert [a.name for a in analyse(pipeline, text).actors] == ["NASA"]
+    text = "A Bill Gates-connected official spoke. Bill Gates denied it."
+    assert by_id(analyse(pipeline, text))["local:bill-gates"] == ["Bill Gates", "Bill Gates"]
+    text = "Putin and Lukashenko met in Minsk on Friday."
+    found = by_id(analyse(pipeline, text, date="2023-06-09"))
+    assert found["Q7747"] == ["Putin"] and found["Q2866"] == ["Lukashenko"]

@@ -30,7 +30,8 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _POSSESSIVE_IN_NAME = re.compile(r"(\w)'s\b")
 _NOISE = re.compile(
     r"^(must read|read more|related|latest|trending|share|subscribe|advertisement|getting your|"
-    r"follow us|sign up|breaking|exclusive|watch|video|photo|opinion|analysis|editorial|update|gmt|utc)\b",
+    r"follow us|sign up|breaking|exclusive|watch|video|photo|opinion|analysis|editorial|update|gmt|utc|"
+    r"verdict|spoiler|fact check)\b",
     re.IGNORECASE,
 )
 _NOT_NAME_WORDS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
@@ -39,6 +40,11 @@ _NAME_ENDS = frozenset({"(", "[", "to", "“", "”", '"', "«", "»", "„", "�
 _DANGLING = frozenset({"of", "the", "for", "and", "&", "in", "on", "at"})
 # "the capital Kyiv", "the city of Mariupol": the kind of place is no part of its name
 _PLACE_WORDS = frozenset({"the", "a", "an", "capital", "city", "town", "village", "region", "province"})
+_REGION_WORDS = frozenset(
+    """the north south east west northern southern eastern western central northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern upper lower occupied
+    greater inner outer mainland rural coastal""".split()
+)
 # prepositions a Title Case headline capitalises and a name seldom does more than once
 _HEADLINE_PREPOSITIONS = frozenset("along in to into on at for from with after over against amid".split())
 # last words of a name that make it an organisation's, whatever place it names
@@ -109,7 +115,7 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> list[Mention]:
         found = _merge_groups(doc, self.gazetteer_mentions(doc))
         taken = {i for m in found for i in range(m.start, m.end)}
-        for ent in doc.ents:
+        for ent in (part for whole in doc.ents for part in _split_people(whole)):
             mention = self._from_entity(doc, ent, found, taken)
             if mention is not None:
                 found.append(mention)
@@ -176,6 +182,8 @@ class MentionFinder:
         label = NER_LABELS.get(ent.label_)
         if label is None:
             return None
+        if any(t.text == "/" for t in ent):
+            return None  # a photo credit ("Xinhua/Guo Xulei") or a pair of terms, not one name
         if any(t.tag_ in _FINITE_VERBS for t in ent):
             return None  # a Title Case headline NER took for a name: "NATO Troops Are Operating…"
         if sum(t.lower_ in _HEADLINE_PREPOSITIONS and t.text[0].isupper() for t in ent[1:]) >= 2:
@@ -209,7 +217,8 @@ class MentionFinder:
             same = (mention.start, mention.end) == (ent.start, ent.end)
             if mention.how == "metonym" and same and label == "ORG":
                 mention.label = label  # the Pentagon, the State Department: institutions, not places
-        if label == "LOC" and any(m.how == "alias" and m.label == "LOC" for m in inside):
+        country = next((m for m in inside if m.how == "alias" and m.label == "LOC"), None)
+        if label == "LOC" and country is not None and _region_of(whole, country):
             return None  # "South Lebanon", "northern Kosovo": a region names its country
         if len(overlapping) == len(inside) and not _explains(ent, inside):
             # A longer proper name around gazetteer words: "University of Belgrade",
@@ -219,6 +228,30 @@ class MentionFinder:
                 taken.difference_update(range(mention.start, mention.end))
             return Mention(ent.start, ent.end, label, "ner")
         return None
+
+
+def _hyphen_suffix(token: Token) -> bool:
+    doc = token.doc
+    glued = not doc[token.i - 1].whitespace_ and not token.whitespace_
+    return token.text == "-" and glued and doc[token.i + 1].is_lower
+
+
+def _split_people(ent: Span) -> list[Span]:
+    """ "Biden and Harris" as one PERSON entity: two people ("Johnson & Johnson" is a company)."""
+    joint = next((t for t in ent[1:-1] if t.lower_ == "and"), None)
+    if ent.label_ != "PERSON" or joint is None or not ent.doc[joint.i + 1].is_title:
+        return [ent]
+    return [
+        Span(ent.doc, ent.start, joint.i, label="PERSON"),
+        Span(ent.doc, joint.i + 1, ent.end, label="PERSON"),
+    ]
+
+
+def _region_of(whole: Span, country: Mention) -> bool:
+    """Whether the words around a country's name only say which part of it ("South Lebanon",
+    "the occupied West Bank"), unlike "New Jersey" or "New Mexico"."""
+    around = [t for t in whole if not country.start <= t.i < country.end]
+    return all(t.lower_ in _REGION_WORDS or t.is_punct for t in around)
 
 
 def _surnames(doc: Doc, besides: Span) -> set[str]:
@@ -314,6 +347,8 @@ def _trim(ent: Span, person: bool) -> Span:
     end = next(
         (t.i for t in doc[start + 1 : end] if t.text in _NAME_ENDS or t.is_space or _opens_clause(t)), end
     )
+    # "a Bill Gates-connected official": a hyphenated word after the name describes something else
+    end = next((t.i for t in doc[start + 1 : end - 1] if _hyphen_suffix(t)), end)
     # "Karachi - Unity Foods": a dateline's spaced dash ends the place; elsewhere it ends the name
     dash = next((t.i for t in doc[start + 1 : end] if t.text in _DASHES and t.whitespace_), None)
     if dash is not None:
