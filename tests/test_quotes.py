@@ -858,3 +858,13 @@ def test_an_outlets_fact_check_or_interview_label_is_no_speaker(pipeline):
             speaker_text not in ("FACT CHECK", "Interview")
             for _, speaker_text, _, _ in quotes(pipeline, text)
         )
+
+
+def test_a_speaker_ends_before_the_line_break(pipeline):
+    text = (
+        "Models can help scientists solve hard problems, said E Weinan, a professor.\n\n"
+        "The field needs four pillars: models and software, data, databases and computing platforms, "
+        "said E.\n\nThe ministry started a project in March."
+    )
+    speakers = [speaker_text for _, speaker_text, _, _ in quotes(pipeline, text)]
+    assert "E." in speakers and all(s is None or s == s.strip() for s in speakers)

@@ -70,7 +70,8 @@ class ActorIndex:
             actor_id = self._named_inside(name)
         if actor_id is None and name.root.pos_ == "NOUN":
             actor_id = self._earlier_same_head(name.root)  # "the embassy" -> the Russian embassy
-        return Speaker(name.text, actor_id, name.start_char, name.end_char)
+        text = name.text.rstrip()  # a subtree can end on the line break after "said E."
+        return Speaker(text, actor_id, name.start_char, name.start_char + len(text))
 
     def _named_inside(self, name: Span) -> str | None:
         """The actor a speaker's phrase names inside it: the person whose name ends it ("chair of
