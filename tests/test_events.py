@@ -224,6 +224,10 @@ def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
             "serious energy crunch brought about partly by the war in Ukraine.",
             [("AID", "Q20", None)],
         ),
+        # fighting a problem attacks no one; flying miles visits no one
+        ("The Kenyan army fights al-Shabaab militants.", [("ASSAULT", "Q114", "local:al-shabaab")]),
+        ("Kenya has pledged to fight climate change with new forests.", [("AGREE", "Q114", None)]),
+        ("Bill Gates flew more than 213,000 miles on private jets in 2017.", []),
         # a person's sanctions are imposed on them
         (
             "Oleg Deripaska was sanctioned in 2018. Deripaska's sanctions were upheld by the court.",

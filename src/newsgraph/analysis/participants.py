@@ -58,6 +58,13 @@ RELEASED = frozenset(
     """prisoner hostage detainee captive soldier fighter activist journalist crew sailor civilian
     inmate opponent dissident""".split()
 )
+# what is fought without anyone being attacked: "fight climate change", "combat inflation"
+PROBLEMS = frozenset(
+    """climate change warming inflation corruption poverty hunger disease pandemic virus covid
+    cancer crime fire wildfire drought flood disinformation misinformation racism extremism
+    terrorism emission pollution recession unemployment""".split()
+)
+DISTANCES = frozenset("mile kilometre kilometer km hour".split())
 MILESTONES = frozenset("record high low level peak mark target ceiling threshold".split())
 MARKETS = frozenset("stock share price market index currency bond dollar euro rouble ruble".split())
 # Things that arrive without visiting anyone.
@@ -121,6 +128,8 @@ def _no_event(verb: Token, lemma: str, entry: Entry, objects: set[str]) -> bool:
         c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children
     ):
         return True  # "shot itself in the foot"
+    if lemma in ("fight", "combat", "battle", "tackle") and objects & PROBLEMS:
+        return True  # "fight climate change": a policy, not an assault
     if lemma == "capture" and _recorded(verb):
         return True  # "captured on video by a CBC journalist"
     if lemma == "recall" and not objects & RECALLED:
@@ -181,8 +190,8 @@ def _visit_by_people(verb: Token) -> bool:
     if any(s.lemma_.lower() in VEHICLES | GOODS for s in named):
         return False
     for child in verb.children:
-        if child.dep_ == "dobj" and child.lemma_.lower() in VEHICLES:
-            return False
+        if child.dep_ == "dobj" and child.lemma_.lower() in VEHICLES | DISTANCES:
+            return False  # "flies MiG-29 fighters", "flew 213,000 miles"
         if child.dep_ == "dobj" and verb.lemma_.lower() == "receive" and not _is_party(child):
             return False
     return True
