@@ -756,3 +756,9 @@ def test_credits_labels_and_joined_names_are_read_apart(pipeline):
     text = "Putin and Lukashenko met in Minsk on Friday."
     found = by_id(analyse(pipeline, text, date="2023-06-09"))
     assert found["Q7747"] == ["Putin"] and found["Q2866"] == ["Lukashenko"]
+
+
+def test_a_name_given_in_part_is_the_same_person(pipeline):
+    text = "Malik Riaz Hussain founded the firm in 1995. Malik Riaz said the project would help the poor."
+    found = by_id(analyse(pipeline, text))
+    assert found == {"local:malik-riaz-hussain": ["Malik Riaz Hussain", "Malik Riaz"]}

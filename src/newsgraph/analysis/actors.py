@@ -181,7 +181,12 @@ class ArticleResolver:
             return self._referent(actor)
         name = " ".join(self._name_words(mention))
         for referent in self.referents.values():
-            if referent.kind == "person" and referent.id.startswith("local:") and referent.name == name:
+            local = referent.kind == "person" and referent.id.startswith("local:")
+            # "Malik Riaz" beside "Malik Riaz Hussain": one person, named in part
+            if local and referent.name == name:
+                return referent
+            shorter, longer = sorted((name, referent.name), key=len)
+            if local and len(shorter.split()) >= 2 and longer.startswith(f"{shorter} "):
                 return referent
         gender = gender_from_context(self.doc, mention.start, mention.end) or first_name_gender(name)
         country = country_around(span, self.gazetteer)
