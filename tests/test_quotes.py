@@ -868,3 +868,8 @@ def test_a_speaker_ends_before_the_line_break(pipeline):
     )
     speakers = [speaker_text for _, speaker_text, _, _ in quotes(pipeline, text)]
     assert "E." in speakers and all(s is None or s == s.strip() for s in speakers)
+
+
+def test_the_writer_urging_is_no_quote(pipeline):
+    text = "To the editor: Let’s recognize “carbon capture” for what it is — a gift to the oil industry."
+    assert quotes(pipeline, text) == []

@@ -63,10 +63,15 @@ def cue_lemma(token: Token) -> str:
 
 def is_speech_cue(token: Token, rules: dict[str, list[CueRule]]) -> bool:
     """A verb that can introduce a quotation: one with a clausal rule ("said", "told", "added")."""
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in ("VERB", "AUX") or urged(token):
         return False
     lemma = cue_lemma(token)
     return lemma in SPEECH_VERBS or any(r.relation in ("ccomp", "^parataxis") for r in rules.get(lemma, ()))
+
+
+def urged(token: Token) -> bool:
+    """ "Let's recognize it for what it is", "let me say": the writer urging, not a report."""
+    return token.head.lemma_.lower() == "let" and token.head.i < token.i
 
 
 def content_of(token: Token, rules: dict[str, list[CueRule]]) -> tuple[Span, CueRule] | None:

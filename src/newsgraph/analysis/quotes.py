@@ -33,6 +33,7 @@ from newsgraph.analysis.cues import (
     is_speech_cue,
     load_cue_rules,
     trim_span,
+    urged,
 )
 from newsgraph.analysis.name_usage import reads_as_place
 from newsgraph.analysis.quotemarks import quoted_regions
@@ -146,6 +147,8 @@ class QuoteStage:
         the cue clears its threshold, or, with no model shipped, the most precise rule that matches."""
         adjective_cue = cue.pos_ == "ADJ" and cue.dep_ in ("acomp", "oprd")
         if (cue.pos_ not in ("VERB", "AUX", "NOUN") and not adjective_cue) or cue.dep_ == "amod":
+            return None, 0.0
+        if urged(cue):
             return None, 0.0
         if cue.dep_ == "acl" and cue.lemma_.lower() in _NAMING_VERBS and _names_its_noun(cue):
             return None, 0.0  # "a group called the Tyre Extinguishers" names the group
