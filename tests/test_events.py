@@ -224,6 +224,9 @@ def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
             "serious energy crunch brought about partly by the war in Ukraine.",
             [("AID", "Q20", None)],
         ),
+        # a presentation passes nothing between actors; weapons do
+        ("An adviser of the Danish Energy Agency provided a presentation on Pakistan's grid.", []),
+        ("Denmark provided weapons to Ukraine.", [("AID", "Q756617", "Q212")]),
         # fighting a problem attacks no one; flying miles visits no one
         ("The Kenyan army fights al-Shabaab militants.", [("ASSAULT", "Q114", "local:al-shabaab")]),
         ("Kenya has pledged to fight climate change with new forests.", [("AGREE", "Q114", None)]),

@@ -31,7 +31,8 @@ NOT_GIVEN = frozenset(
     """signal message impression border frontier boundary tie history language culture value figure
     detail number estimate date timetable interview speech answer explanation account memo letter
     note email invitation notice reply statement comment remark assessment briefing testimony
-    advantage edge opportunity chance""".split()
+    advantage edge opportunity chance presentation overview update insight information
+    lecture talk""".split()
 )
 # What a party can withdraw from by leaving it, besides a named actor or place.
 LEFT_BEHIND = frozenset(
@@ -120,7 +121,7 @@ def _no_event(verb: Token, lemma: str, entry: Entry, objects: set[str]) -> bool:
     memory, sending a signal or sharing a border passes nothing, leaving a room withdraws from
     nothing, a visit is made by people, an interview released frees no one, a record hit or a
     market rallying is no attack or protest."""
-    if objects & NOT_GIVEN and lemma in ("send", "give", "share"):
+    if objects & NOT_GIVEN and lemma in ("send", "give", "share", "provide"):
         return True  # "sends the wrong signal", "shares a border with Russia"
     if lemma == "send" and any(c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" for c in verb.children):
         return True  # "sent inflation soaring": a cause, not a delivery
