@@ -762,3 +762,12 @@ def test_a_name_given_in_part_is_the_same_person(pipeline):
     text = "Malik Riaz Hussain founded the firm in 1995. Malik Riaz said the project would help the poor."
     found = by_id(analyse(pipeline, text))
     assert found == {"local:malik-riaz-hussain": ["Malik Riaz Hussain", "Malik Riaz"]}
+
+
+def test_bylines_and_diseases_are_read_as_such(pipeline):
+    text = "Solar makers look abroad\n\nby Xinhua writer Shi Hao\n\nBEIJING, Jan. 10 -- Demand rose."
+    assert "local:shi-hao" in by_id(analyse(pipeline, text))
+    text = "He noted that COVID-19 was the first such disease. Tedros Adhanom Ghebreyesus agreed."
+    assert [a.name for a in analyse(pipeline, text, date="2024-01-17").actors if a.kind == "person"] == [
+        "Tedros Adhanom Ghebreyesus"
+    ]

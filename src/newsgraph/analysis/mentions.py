@@ -58,12 +58,14 @@ _RANKS = frozenset(
     """general major colonel lieutenant captain admiral sergeant corporal brigadier marshal
     commander gen maj col lt capt adm sgt""".split()
 )
+_TRADES = frozenset("writer reporter correspondent photographer columnist editor".split())
 _TITLE_WORDS = frozenset(
     """president prime minister premier chancellor foreign defence defense interior finance
     secretary state general spokesman spokeswoman spokesperson leader king queen emir sheikh
     ambassador envoy special representative deputy vice former acting head chief commander
     mr mrs ms dr prof professor sir lord lady senator congressman congresswoman mp rep gen lt col adm
-    top senior lawyer attorney chair chairman chairwoman mep
+    top senior lawyer attorney chair chairman chairwoman mep writer reporter correspondent
+    photographer columnist editor
     high commissioner mayor governor pope patriarch archbishop the of
     sergeant captain colonel lieutenant corporal brigadier marshal admiral major""".split()
 )
@@ -182,6 +184,8 @@ class MentionFinder:
         label = NER_LABELS.get(ent.label_)
         if label is None:
             return None
+        if label == "PER" and any(ch.isdigit() for ch in ent.text):
+            return None  # "COVID-19" is no one
         if any(t.text == "/" for t in ent):
             return None  # a photo credit ("Xinhua/Guo Xulei") or a pair of terms, not one name
         if any(t.tag_ in _FINITE_VERBS for t in ent):
@@ -192,6 +196,8 @@ class MentionFinder:
         # does a rank before a first name ("Major General Igor Konashenkov")
         if len(ent) > 1 and (ent[0].lower_.rstrip(".") in _HONORIFICS or _ranked_name(ent)):
             label = "PER"
+        elif any(t.lower_ in _TRADES for t in ent[1:-1]):
+            label = "PER"  # "Xinhua writer Shi Hao": a byline
         elif label == "LOC" and len(ent) > 1 and ent[-1].lower_ in _ORGANISATION_HEADS:
             label = "ORG"  # "the South China Morning Post" is a newspaper, not a region of China
         whole, ent = ent, _trim(ent, person=label == "PER")
@@ -333,6 +339,9 @@ def _trim(ent: Span, person: bool) -> Span:
     start, end = ent.start, ent.end
     doc = ent.doc
     leading = _TITLE_WORDS | _PLACE_WORDS if person else _PLACE_WORDS
+    # "Xinhua writer Shi Hao": a trade after an outlet ends a byline's prefix
+    trade = next((t.i for t in ent[1:-1] if person and t.lower_ in _TRADES), None)
+    start = trade + 1 if trade is not None else start
     # a capitalised sentence opener NER took into the name: "Sometimes Kiev shows…"
     while start < end - 1 and (
         doc[start].lower_ in leading
