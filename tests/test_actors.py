@@ -771,3 +771,12 @@ def test_bylines_and_diseases_are_read_as_such(pipeline):
     assert [a.name for a in analyse(pipeline, text, date="2024-01-17").actors if a.kind == "person"] == [
         "Tedros Adhanom Ghebreyesus"
     ]
+
+
+def test_a_first_name_only_one_person_bears_is_that_person(pipeline):
+    text = (
+        "WHO Director-General Tedros Adhanom Ghebreyesus spoke in Davos. WHO Tedros describes the "
+        "plan as a blueprint. He says the next pandemic is a matter of when."
+    )
+    found = by_id(analyse(pipeline, text, date=None))
+    assert found["Q16196017"] == ["Tedros Adhanom Ghebreyesus", "Tedros", "He"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -47,10 +47,12 @@ from newsgraph.analysis.registry import register_stage
 from newsgraph.analysis.titles import NAMED_ONLY, ROLE_OFFICES, Title, find_titles
 from newsgraph.ingest.metadata import dateline_span
 from newsgraph.knowledge.gazetteer import (
+    SURNAME_SIMILARITY,
     Gazetteer,
     GazetteerActor,
     Office,
     ascii_fold,
+    fuzzy_person,
     load_gazetteer,
     match_key,
 )
@@ -59,8 +61,6 @@ from newsgraph.records import Actor, Analysis, Article, Salience
 from newsgraph.records import Mention as TextMention
 
 _RECENT_YEARS = 6  # how far from its office a bare surname still names a gazetteer person
-_SURNAME_SIMILARITY = 85  # rapidfuzz ratio on ASCII-folded surnames: "Vucic"/"Vučić" 100, "Vucci" 89
-_FULL_NAME_SIMILARITY = 90
 _SLUG = re.compile(r"[^a-z0-9]+")
 _AGENT_EXTENSION_DEPS = frozenset({"amod", "compound", "nmod"})
 
@@ -154,18 +154,9 @@ class ArticleResolver:
         self._add_untagged_surnames()
 
     def _add_untagged_surnames(self) -> None:
-        """ "said Dobre" where NER missed the name: a surname of this article's people is a mention."""
-        people = {}
-        for r in self.referents.values():
-            if r.kind != "person":
-                continue
-            # the canonical surname and the one the article spells ("Zelenskyy", "Zelenskiy")
-            surnames = [r.surname] if r.surname and len(r.name.split()) >= 2 else []
-            for start, end in r.spans:
-                words = name_words(self.doc[start:end])
-                surnames += words[-1:] if len(words) >= 2 else []
-            for surname in surnames:
-                people.setdefault(ascii_fold(surname).casefold(), r)
+        """ "said Dobre" where NER missed the name: a surname of this article's people is a
+        mention, and so is a first name only one of them bears ("WHO Tedros describes…")."""
+        people = self._people_by_name_word()
         taken = {i for r in self.referents.values() for s, e in r.spans for i in range(s, e)}
         for token in self.doc:
             if token.i in taken or token.i in self.mentioned or token.pos_ != "PROPN" or not token.is_title:
@@ -174,9 +165,28 @@ class ArticleResolver:
             if referent is not None:
                 self._add(referent, token.i, token.i + 1, person=True)
 
+    def _people_by_name_word(self) -> dict[str, Referent]:
+        surnames: dict[str, Referent] = {}
+        first_names: dict[str, set[str]] = {}
+        for r in (r for r in self.referents.values() if r.kind == "person"):
+            # the canonical surname and the one the article spells ("Zelenskyy", "Zelenskiy")
+            words = [r.surname] if r.surname and len(r.name.split()) >= 2 else []
+            for start, end in r.spans:
+                name = name_words(self.doc[start:end])
+                words += name[-1:] if len(name) >= 2 else []
+                # a gazetteer person's, or a known first name ("Disease X" has none)
+                if len(name) >= 2 and (not r.id.startswith("local:") or first_name_gender(name[0])):
+                    first_names.setdefault(ascii_fold(name[0]).casefold(), set()).add(r.id)
+            for word in words:
+                surnames.setdefault(ascii_fold(word).casefold(), r)
+        unique = {w: self.referents[ids.pop()] for w, ids in first_names.items() if len(ids) == 1}
+        return unique | surnames
+
     def _person_for_full_name(self, mention: Mention) -> Referent:
         span = mention.span(self.doc)
-        actor = self._pick_person(mention.actors) if mention.actors else self._fuzzy_person(span.text)
+        actor = (
+            self._pick_person(mention.actors) if mention.actors else fuzzy_person(self.gazetteer, span.text)
+        )
         if actor is not None:
             return self._referent(actor)
         name = " ".join(self._name_words(mention))
@@ -222,7 +232,7 @@ class ArticleResolver:
             if referent.kind != "person" or not referent.surname:
                 continue
             surname = ascii_fold(referent.surname).casefold()
-            if folded == surname or fuzz.ratio(folded, surname) >= _SURNAME_SIMILARITY:
+            if folded == surname or fuzz.ratio(folded, surname) >= SURNAME_SIMILARITY:
                 return referent
             words = referent.name.split()
             if len(words) >= 2 and ascii_fold(words[0]).casefold() == folded:
@@ -257,21 +267,6 @@ class ArticleResolver:
         """Of several people with one name, the one in office on the article's date."""
         in_office = [a for a in candidates if any(o.held_on(self.day) for o in a.offices)]
         return (in_office or candidates)[0]
-
-    def _fuzzy_person(self, text: str) -> GazetteerActor | None:
-        """A known person under a variant spelling: a close surname ("Bouteflicka"), close full name."""
-        words = text.split()
-        if len(words) < 2:
-            return None
-        candidates = self.gazetteer.by_surname(words[-1])
-        if not candidates:
-            close = _closest_surname(self.gazetteer, match_key(words[-1]))
-            candidates = self.gazetteer.by_surname(close) if close else []
-        for candidate in candidates:
-            names = (candidate.name, *candidate.aliases)
-            if max(fuzz.WRatio(match_key(text), match_key(n)) for n in names) >= _FULL_NAME_SIMILARITY:
-                return candidate
-        return None
 
     def _name_words(self, mention: Mention) -> list[str]:
         return name_words(mention.span(self.doc))
@@ -577,16 +572,6 @@ def _news_window(day: str) -> tuple[str, str]:
     """The dates within ``_RECENT_YEARS`` of an ISO date, either side."""
     year = int(day[:4])
     return f"{year - _RECENT_YEARS:04d}{day[4:]}", f"{year + _RECENT_YEARS:04d}{day[4:]}"
-
-
-@functools.lru_cache(maxsize=16384)
-def _closest_surname(gazetteer: Gazetteer, key: str) -> str | None:
-    """The known surname nearest a misspelt one ("bouteflicka" → "bouteflika"); cached, since the
-    same unknown names recur across articles and the search scans every surname."""
-    close = process.extractOne(
-        key, gazetteer.surname_keys(), scorer=fuzz.ratio, score_cutoff=_SURNAME_SIMILARITY
-    )
-    return close[0] if close else None
 
 
 @functools.lru_cache(maxsize=65536)

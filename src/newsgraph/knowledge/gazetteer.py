@@ -22,6 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
+from rapidfuzz import fuzz, process
+
 _DATA_PACKAGE = "newsgraph.knowledge"
 _FOLD = str.maketrans(
     {
@@ -362,3 +364,33 @@ def load_gazetteer() -> Gazetteer:
     agents = _read_pairs(data.joinpath("agents.tsv").read_text(encoding="utf-8"))
     places = _read_pairs(data.joinpath("places.tsv").read_text(encoding="utf-8"))
     return Gazetteer(actors, agents, parents, places)
+
+
+SURNAME_SIMILARITY = 85  # rapidfuzz ratio on ASCII-folded surnames: "Vucic"/"Vučić" 100, "Vucci" 89
+_FULL_NAME_SIMILARITY = 90
+
+
+def fuzzy_person(gazetteer: Gazetteer, text: str) -> GazetteerActor | None:
+    """A known person under a variant spelling: a close surname ("Bouteflicka"), close full name."""
+    words = text.split()
+    if len(words) < 2:
+        return None
+    candidates = gazetteer.by_surname(words[-1])
+    if not candidates:
+        close = _closest_surname(gazetteer, match_key(words[-1]))
+        candidates = gazetteer.by_surname(close) if close else []
+    for candidate in candidates:
+        names = (candidate.name, *candidate.aliases)
+        if max(fuzz.WRatio(match_key(text), match_key(n)) for n in names) >= _FULL_NAME_SIMILARITY:
+            return candidate
+    return None
+
+
+@functools.lru_cache(maxsize=16384)
+def _closest_surname(gazetteer: Gazetteer, key: str) -> str | None:
+    """The known surname nearest a misspelt one ("bouteflicka" → "bouteflika"); cached, since the
+    same unknown names recur across articles and the search scans every surname."""
+    close = process.extractOne(
+        key, gazetteer.surname_keys(), scorer=fuzz.ratio, score_cutoff=SURNAME_SIMILARITY
+    )
+    return close[0] if close else None
