@@ -224,6 +224,9 @@ def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
             "serious energy crunch brought about partly by the war in Ukraine.",
             [("AID", "Q20", None)],
         ),
+        # sharing a post shares nothing with anyone; sharing intelligence with a country does
+        ("Greta Thunberg shared a post about the protest.", []),
+        ("Britain shares intelligence with Ukraine.", [("COOPERATE", "Q145", "Q212")]),
         # a presentation passes nothing between actors; weapons do
         ("An adviser of the Danish Energy Agency provided a presentation on Pakistan's grid.", []),
         ("Denmark provided weapons to Ukraine.", [("AID", "Q756617", "Q212")]),

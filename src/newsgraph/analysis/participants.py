@@ -129,6 +129,8 @@ def _no_event(verb: Token, lemma: str, entry: Entry, objects: set[str]) -> bool:
         c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children
     ):
         return True  # "shot itself in the foot"
+    if lemma == "share" and not _shared_with(verb):
+        return True  # "shared a post", "shared a dataset": nothing shared with anyone
     if lemma in ("fight", "combat", "battle", "tackle") and objects & PROBLEMS:
         return True  # "fight climate change": a policy, not an assault
     if lemma == "capture" and _recorded(verb):
@@ -156,6 +158,15 @@ def _no_event(verb: Token, lemma: str, entry: Entry, objects: set[str]) -> bool:
     if lemma == "rally" and _market_move(verb):
         return True  # "RTX rallied 4%", "stocks are expected to rally"
     return entry.mode == "phone" and _names_something(verb)  # "what he called an operation"
+
+
+def _shared_with(verb: Token) -> bool:
+    """Someone to share with: "with" on the verb or its object, or subjects sharing among
+    themselves ("the two countries share…")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return with_someone or any(s.tag_ in ("NNS", "NNPS") or s.conjuncts for s in subjects)
 
 
 def _recorded(verb: Token) -> bool:
