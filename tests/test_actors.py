@@ -746,6 +746,8 @@ def test_a_country_inside_another_places_name_is_no_mention_of_it(pipeline):
     assert analyse(pipeline, text, date="2023-05-01").actors == []
     found = by_id(analyse(pipeline, "Fighting continued in South Lebanon and northern Kosovo."))
     assert found == {"Q822": ["Lebanon"], "Q1246": ["Kosovo"]}
+    text = "The Republic of Macedonia officially became the Republic of North Macedonia on Tuesday."
+    assert list(by_id(analyse(pipeline, text))) == ["Q221"]
 
 
 def test_credits_labels_and_joined_names_are_read_apart(pipeline):

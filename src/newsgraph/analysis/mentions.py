@@ -43,7 +43,7 @@ _PLACE_WORDS = frozenset({"the", "a", "an", "capital", "city", "town", "village"
 _REGION_WORDS = frozenset(
     """the north south east west northern southern eastern western central northeast northwest
     southeast southwest northeastern northwestern southeastern southwestern upper lower occupied
-    greater inner outer mainland rural coastal""".split()
+    greater inner outer mainland rural coastal republic kingdom federation of""".split()
 )
 # prepositions a Title Case headline capitalises and a name seldom does more than once
 _HEADLINE_PREPOSITIONS = frozenset("along in to into on at for from with after over against amid".split())
@@ -255,7 +255,8 @@ def _split_people(ent: Span) -> list[Span]:
 
 def _region_of(whole: Span, country: Mention) -> bool:
     """Whether the words around a country's name only say which part of it ("South Lebanon",
-    "the occupied West Bank"), unlike "New Jersey" or "New Mexico"."""
+    "the occupied West Bank") or give its formal name ("the Republic of Macedonia"), unlike "New
+    Jersey" or "New Mexico"."""
     around = [t for t in whole if not country.start <= t.i < country.end]
     return all(t.lower_ in _REGION_WORDS or t.is_punct for t in around)
 
