@@ -716,6 +716,11 @@ def test_a_former_office_holder_is_no_one_in_office_today(pipeline):
     text = "Henry Kissinger spoke at the forum. The former US Secretary of State called for talks."
     found = analyse(pipeline, text, date="2025-05-10")
     assert {a.id for a in found.actors} == {"local:henry-kissinger"}
+    text = (
+        "Germany's ex-interior minister lashes out at the government\n\nOtto Schily, who served as "
+        "interior minister from 1998 to 2005, said the sanctions were wrong."
+    )
+    assert by_id(analyse(pipeline, text, date=None))["Q60788"][0] == "Germany's ex-interior minister"
     text = "Boris Tadic spoke in Belgrade. The former Serbian president said he was worried."
     found = by_id(analyse(pipeline, text, date="2019-05-10"))
     assert found["Q483290"] == ["Boris Tadic", "The former Serbian president", "he"]
@@ -746,6 +751,8 @@ def test_a_country_inside_another_places_name_is_no_mention_of_it(pipeline):
     assert analyse(pipeline, text, date="2023-05-01").actors == []
     found = by_id(analyse(pipeline, "Fighting continued in South Lebanon and northern Kosovo."))
     assert found == {"Q822": ["Lebanon"], "Q1246": ["Kosovo"]}
+    text = "Tensions rose in the South China Sea. Brexit Britain is one of Moscow's fiercest opponents."
+    assert list(by_id(analyse(pipeline, text))) == ["Q145", "Q159"]
     text = "The Republic of Macedonia officially became the Republic of North Macedonia on Tuesday."
     assert list(by_id(analyse(pipeline, text))) == ["Q221"]
 

@@ -445,8 +445,11 @@ class ArticleResolver:
             return None  # "the only big leader": a description, not an office
         roles = ROLE_OFFICES.get(title.role, (title.role,))
         before = [m for m in reversed(self.people) if m.start < title.start]
-        if title.past:  # "the former president": someone the article named who once was
-            named = [m.actor_id for m in before if self._holds(m.actor_id, roles, title.country, ever=True)]
+        if title.past:  # "the former president": someone the article names who once was
+            after = [m for m in self.people if m.start >= title.end]
+            named = [
+                m.actor_id for m in before + after if self._holds(m.actor_id, roles, title.country, ever=True)
+            ]
             return self.referents[named[0]] if named else None
         # an undated article: anyone it names who held the office, first before the title, then
         # after it (a headline's "Estonian Prime Minister" is the Kallas of the text)

@@ -40,11 +40,7 @@ _NAME_ENDS = frozenset({"(", "[", "to", "“", "”", '"', "«", "»", "„", "�
 _DANGLING = frozenset({"of", "the", "for", "and", "&", "in", "on", "at"})
 # "the capital Kyiv", "the city of Mariupol": the kind of place is no part of its name
 _PLACE_WORDS = frozenset({"the", "a", "an", "capital", "city", "town", "village", "region", "province"})
-_REGION_WORDS = frozenset(
-    """the north south east west northern southern eastern western central northeast northwest
-    southeast southwest northeastern northwestern southeastern southwestern upper lower occupied
-    greater inner outer mainland rural coastal republic kingdom federation of""".split()
-)
+_WATERS = frozenset("sea ocean gulf bay strait river lake channel".split())
 # prepositions a Title Case headline capitalises and a name seldom does more than once
 _HEADLINE_PREPOSITIONS = frozenset("along in to into on at for from with after over against amid".split())
 # last words of a name that make it an organisation's, whatever place it names
@@ -185,7 +181,8 @@ class MentionFinder:
         if label is None:
             return None
         if label == "PER" and any(ch.isdigit() for ch in ent.text):
-            return None  # "COVID-19" is no one
+            return None  # "COVID-19" is no one ("APT28" goes too: as organisations, CoNLL's
+            # person names with digits cost more than they gain)
         if any(t.text == "/" for t in ent):
             return None  # a photo credit ("Xinhua/Guo Xulei") or a pair of terms, not one name
         if any(t.tag_ in _FINITE_VERBS for t in ent):
@@ -254,11 +251,11 @@ def _split_people(ent: Span) -> list[Span]:
 
 
 def _region_of(whole: Span, country: Mention) -> bool:
-    """Whether the words around a country's name only say which part of it ("South Lebanon",
-    "the occupied West Bank") or give its formal name ("the Republic of Macedonia"), unlike "New
-    Jersey" or "New Mexico"."""
+    """Whether a place name around a country's name is a part of it ("South Lebanon", "Brexit
+    Britain"), not a place elsewhere named after it ("New Jersey", "New Mexico") or a sea ("the
+    South China Sea")."""
     around = [t for t in whole if not country.start <= t.i < country.end]
-    return all(t.lower_ in _REGION_WORDS or t.is_punct for t in around)
+    return not any(t.text == "New" for t in around) and whole[-1].lower_ not in _WATERS
 
 
 def _surnames(doc: Doc, besides: Span) -> set[str]:

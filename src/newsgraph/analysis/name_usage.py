@@ -23,7 +23,8 @@ _COMPANIES_AND_OUTLETS = frozenset(
     Raytheon|Gazprom|Rosneft|Rosatom|Naftogaz|Fitch|Al Jazeera|Northrop Grumman|Lockheed Martin|
     Washington Post|New York Times|Wall Street Journal|Financial Times|Daily Mail|Fox News|Sky News|
     RIA Novosti|Forbes|The Hill|South China Morning Post|Kyiv Independent|Kyiv Post|Moscow Times|
-    Meduza|Le Monde|Der Spiegel|Bild""".split("|")
+    Meduza|Le Monde|Der Spiegel|Spiegel|Bild|Die Welt|Welt|Haaretz|Kommersant|Izvestia|Vedomosti|
+    Politika|Blic|Danas|Informer|Kurir|Yle""".split("|")
 )
 # prepositions after which a lone name is a place: "in Leposavić" is the town, not a minister
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
