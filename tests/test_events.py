@@ -234,6 +234,11 @@ def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
         ("The Kenyan army fights al-Shabaab militants.", [("ASSAULT", "Q114", "local:al-shabaab")]),
         ("Kenya has pledged to fight climate change with new forests.", [("AGREE", "Q114", None)]),
         ("Bill Gates flew more than 213,000 miles on private jets in 2017.", []),
+        # …but the passive clause holding the event itself still counts
+        (
+            "In total, 28 civilians were killed and 30 injured by Ukrainian shelling in the DPR today.",
+            [("ASSAULT", "Q212", "Q16150196")],
+        ),
         # a person's sanctions are imposed on them
         (
             "Oleg Deripaska was sanctioned in 2018. Deripaska's sanctions were upheld by the court.",

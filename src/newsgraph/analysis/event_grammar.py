@@ -447,7 +447,12 @@ def outside_relative_clauses(head: Token) -> list[Token]:
     while frontier:
         token = frontier.pop()
         found.append(token)
-        frontier.extend(c for c in token.children if c.dep_ != "relcl" and not _participle_clause(c))
+        # a passive clause deeper in the phrase describes something else in it ("…to much of
+        # Europe, a continent in a crunch brought about by the war in Ukraine")
+        deeper = token is not head
+        frontier.extend(
+            c for c in token.children if c.dep_ != "relcl" and not (deeper and _participle_clause(c))
+        )
     return sorted(found, key=lambda t: t.i)
 
 
