@@ -40,6 +40,17 @@ def test_wire_dateline_gives_date_and_outlet():
     assert article.text.startswith("PRISTINA, 12 December 2022 (Danube Wire) – Kosovo's government")
 
 
+def test_a_dateline_without_a_year_gives_no_date(tmp_path):
+    path = tmp_path / "no_year.txt"
+    path.write_text(
+        "Kenya to lift visa rules\n\nNAIROBI, Oct. 28 (Danube Wire) -- Kenya will lift visa rules for "
+        "all Africans by the end of the year, its president said on Saturday.\n",
+        encoding="utf-8",
+    )
+    [article], _ = read_all(path)
+    assert (article.date, article.outlet) == (None, "Danube Wire")  # not 2028
+
+
 def test_html_prefers_json_ld_and_strips_furniture():
     [article], problems = read_all(FIXTURES / "page_jsonld.html")
     assert problems == []

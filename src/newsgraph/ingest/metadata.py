@@ -31,6 +31,7 @@ _DATELINE = re.compile(
     r"^(?P<head>[A-ZÀ-Ž][A-ZÀ-Ž'’.-]+(?:\s[A-ZÀ-Ž][A-ZÀ-Ž'’.-]+)*(?:,[^\n()]{2,60}?)?)"
     r"(?:\s*\((?P<outlet>[^()\n]{2,60})\))?\s*[–—-]{1,2}\s"
 )
+_YEAR = re.compile(r"(?<!\d)(1[89]|20)\d\d(?!\d)")
 _DATEPARSER_SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
     "REQUIRE_PARTS": ["year"],
@@ -74,6 +75,8 @@ def parse_date(value: Any) -> str | None:
             return date(*map(int, match.groups())).isoformat()
         except ValueError:
             return None
+    if not _YEAR.search(text[:80]):
+        return None  # "Oct. 28": dateparser would read the day as the year 2028
     parsed = dateparser.parse(text[:80], languages=["en"], settings=_DATEPARSER_SETTINGS)
     if parsed is None and any(ch.isdigit() for ch in text):  # "2. März 2022": other languages, slower
         parsed = dateparser.parse(text[:80], settings=_DATEPARSER_SETTINGS)
