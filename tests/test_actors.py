@@ -789,3 +789,14 @@ def test_a_first_name_only_one_person_bears_is_that_person(pipeline):
     )
     found = by_id(analyse(pipeline, text, date=None))
     assert found["Q16196017"] == ["Tedros Adhanom Ghebreyesus", "Tedros", "He"]
+
+
+def test_a_junior_rank_and_a_portfolio_name_no_one(pipeline):
+    text = (
+        "President Emmanuel Macron, once an economy minister, spoke first. “We must act,” said "
+        "France’s Minister of State for Development and International Partnerships, Chrysoula "
+        "Zacharopoulou."
+    )
+    found = by_id(analyse(pipeline, text, date=None))
+    assert found["Q3052772"] == ["Emmanuel Macron"]
+    assert set(found) == {"Q3052772", "Q142", "local:chrysoula-zacharopoulou"}

@@ -183,6 +183,8 @@ class MentionFinder:
         if label == "PER" and any(ch.isdigit() for ch in ent.text):
             return None  # "COVID-19" is no one ("APT28" goes too: as organisations, CoNLL's
             # person names with digits cost more than they gain)
+        if label == "ORG" and _portfolio(ent):
+            return None  # "Minister of State for Development and International Partnerships"
         if any(t.text == "/" for t in ent):
             return None  # a photo credit ("Xinhua/Guo Xulei") or a pair of terms, not one name
         if any(t.tag_ in _FINITE_VERBS for t in ent):
@@ -231,6 +233,12 @@ class MentionFinder:
                 taken.difference_update(range(mention.start, mention.end))
             return Mention(ent.start, ent.end, label, "ner")
         return None
+
+
+def _portfolio(ent: Span) -> bool:
+    doc = ent.doc
+    holder = doc[ent.start - 2] if ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "for") else None
+    return holder is not None and holder.lemma_.lower() in ("minister", "secretary", "commissioner")
 
 
 def _hyphen_suffix(token: Token) -> bool:

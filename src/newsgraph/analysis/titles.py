@@ -96,6 +96,8 @@ def title_role(token: Token) -> str | None:
                 return _MINISTER_ROLES[child.lower_]
         if lemma == "secretary" and _followed_by(token, "of state"):
             return "foreign_minister"
+        if lemma == "minister" and _followed_by(token, "of state"):
+            return None  # "France's Minister of State for Development": a junior rank, no office
         if lemma == "minister":
             return "minister"  # "the Russian minister added": whichever minister the article named
     if lemma == "diplomat":
