@@ -800,3 +800,8 @@ def test_a_junior_rank_and_a_portfolio_name_no_one(pipeline):
     found = by_id(analyse(pipeline, text, date=None))
     assert found["Q3052772"] == ["Emmanuel Macron"]
     assert set(found) == {"Q3052772", "Q142", "local:chrysoula-zacharopoulou"}
+
+
+def test_a_surname_with_an_apostrophe_is_whole(pipeline):
+    text = "Former Los Angeles City Councilman Mitch O'Farrell spoke first. O'Farrell was the first to speak."
+    assert by_id(analyse(pipeline, text)) == {"local:mitch-o-farrell": ["Mitch O'Farrell", "O'Farrell"]}

@@ -62,7 +62,7 @@ _TITLE_WORDS = frozenset(
     mr mrs ms dr prof professor sir lord lady senator congressman congresswoman mp rep gen lt col adm
     top senior lawyer attorney chair chairman chairwoman mep writer reporter correspondent
     photographer columnist editor
-    high commissioner mayor governor pope patriarch archbishop the of
+    high commissioner mayor governor councilman councilwoman councillor pope patriarch archbishop the of
     sergeant captain colonel lieutenant corporal brigadier marshal admiral major""".split()
 )
 

@@ -8,6 +8,8 @@ Jarinje crossing") or organisations ("the town of Ohrid"), and some people as or
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analysis.coref import gender_from_context
@@ -128,14 +130,21 @@ def _starts_with_first_name(span: Span) -> bool:
     )
 
 
+_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['’][A-Z]\w+$")
+
+
 def name_words(span: Span) -> list[str]:
     """The words of a person's name, hyphenated ones whole ("Sam Ashworth-Hayes": two words),
-    initials kept ("J.D. Vance": two words) and "Jr." dropped."""
+    initials and apostrophes kept ("J.D. Vance", "Mitch O'Farrell": two words) and "Jr." dropped."""
     words: list[str] = []
     glued = False
     for token in span:
         initials = token.text.replace(".", "").isalpha() and token.text.endswith(".")
-        if not (token.is_alpha or token.text == "-" or initials) or token.lower_ in NAME_SUFFIXES:
+        apostrophe = _APOSTROPHE_NAME.match(token.text) is not None  # "O'Farrell", "D’Alema"
+        if (
+            not (token.is_alpha or token.text == "-" or initials or apostrophe)
+            or token.lower_ in NAME_SUFFIXES
+        ):
             glued = False
             continue
         if glued and words:
