@@ -873,3 +873,9 @@ def test_a_speaker_ends_before_the_line_break(pipeline):
 def test_the_writer_urging_is_no_quote(pipeline):
     text = "To the editor: Let’s recognize “carbon capture” for what it is — a gift to the oil industry."
     assert quotes(pipeline, text) == []
+
+
+def test_the_person_an_organisation_owns_speaks(pipeline):
+    text = "“Dogs notice what their owners do,” said University of Alberta's Olav Rueppell."
+    [(speaker, speaker_text, _, _)] = quotes(pipeline, text)
+    assert (speaker, speaker_text) == ("local:olav-rueppell", "University of Alberta's Olav Rueppell")

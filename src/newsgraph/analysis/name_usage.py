@@ -77,6 +77,9 @@ def named_as_place(token: Token) -> bool:
     of_place = (
         token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PLACE_NOUNS
     )
+    # "University of Alberta's Olav Rueppell": the parse hangs the person on "of"
+    owned = token.left_edge.i > 0 and doc[token.left_edge.i - 1].tag_ == "POS"
+    of_place = of_place and not owned
     return described or of_place or after in _PLACE_NOUNS
 
 

@@ -63,7 +63,7 @@ class ActorIndex:
     def speaker_for(self, span: Span) -> Speaker:
         """The actor a subject span names: its head's mention, else any mention in its name part."""
         name = name_part(span)
-        actor_id = self.by_token.get(name.root.i)
+        actor_id = self._owned_person(name) or self.by_token.get(name.root.i)
         if actor_id is None:
             actor_id = self.in_apposition(name.root)
         if actor_id is None:
@@ -72,6 +72,12 @@ class ActorIndex:
             actor_id = self._earlier_same_head(name.root)  # "the embassy" -> the Russian embassy
         text = name.text.rstrip()  # a subtree can end on the line break after "said E."
         return Speaker(text, actor_id, name.start_char, name.start_char + len(text))
+
+    def _owned_person(self, name: Span) -> str | None:
+        """ "University of Alberta's Olav Rueppell": the person the organisation's "'s" owns."""
+        last = self.by_token.get(name[-1].i)
+        owned = any(t.tag_ == "POS" for t in name[:-1])
+        return last if owned and last is not None and self.kinds.get(last) == "person" else None
 
     def _named_inside(self, name: Span) -> str | None:
         """The actor a speaker's phrase names inside it: the person whose name ends it ("chair of
