@@ -805,3 +805,9 @@ def test_a_junior_rank_and_a_portfolio_name_no_one(pipeline):
 def test_a_surname_with_an_apostrophe_is_whole(pipeline):
     text = "Former Los Angeles City Councilman Mitch O'Farrell spoke first. O'Farrell was the first to speak."
     assert by_id(analyse(pipeline, text)) == {"local:mitch-o-farrell": ["Mitch O'Farrell", "O'Farrell"]}
+
+
+def test_an_untagged_hyphenated_surname_is_its_person(pipeline):
+    text = "Adam Hartstone-Rose studied zoos. Seven years ago, tortoises did nothing, Hartstone-Rose said."
+    found = by_id(analyse(pipeline, text))
+    assert found == {"local:adam-hartstone-rose": ["Adam Hartstone-Rose", "Hartstone-Rose"]}

@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analysis.affiliation import country_around, country_inside, possessor_country
 from newsgraph.analysis.coref import (
@@ -161,9 +161,11 @@ class ArticleResolver:
         for token in self.doc:
             if token.i in taken or token.i in self.mentioned or token.pos_ != "PROPN" or not token.is_title:
                 continue
-            referent = people.get(ascii_fold(token.text).casefold())
-            if referent is not None:
-                self._add(referent, token.i, token.i + 1, person=True)
+            for end in (_hyphenated_end(token), token.i + 1):  # "Hartstone-Rose said"
+                referent = people.get(ascii_fold(self.doc[token.i : end].text).casefold())
+                if referent is not None:
+                    self._add(referent, token.i, end, person=True)
+                    break
 
     def _people_by_name_word(self) -> dict[str, Referent]:
         surnames: dict[str, Referent] = {}
@@ -564,6 +566,13 @@ class ArticleResolver:
     def _text_mention(self, start: int, end: int) -> TextMention:
         span = self.doc[start:end]
         return TextMention(span.start_char, span.end_char, span.text)
+
+
+def _hyphenated_end(token: Token) -> int:
+    """Where a name that starts at ``token`` ends: past "-Rose" when the tokens are glued."""
+    doc = token.doc
+    glued = token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return token.i + 3 if glued and not doc[token.i + 1].whitespace_ else token.i + 1
 
 
 def _fills(office: Office, roles: tuple[str, ...]) -> bool:
