@@ -168,6 +168,7 @@ class ArticleResolver:
                     break
 
     def _people_by_name_word(self) -> dict[str, Referent]:
+        """The article's people by folded surname, and by a first name only one of them bears."""
         surnames: dict[str, Referent] = {}
         first_names: dict[str, set[str]] = {}
         for r in (r for r in self.referents.values() if r.kind == "person"):
@@ -571,8 +572,9 @@ class ArticleResolver:
 def _hyphenated_end(token: Token) -> int:
     """Where a name that starts at ``token`` ends: past "-Rose" when the tokens are glued."""
     doc = token.doc
-    glued = token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
-    return token.i + 3 if glued and not doc[token.i + 1].whitespace_ else token.i + 1
+    hyphen = doc[token.i + 1] if token.i + 2 < len(doc) else None
+    glued = hyphen is not None and hyphen.text == "-" and not token.whitespace_ and not hyphen.whitespace_
+    return token.i + 3 if glued else token.i + 1
 
 
 def _fills(office: Office, roles: tuple[str, ...]) -> bool:

@@ -177,28 +177,9 @@ class MentionFinder:
 
     def _from_entity(self, doc: Doc, ent: Span, found: list[Mention], taken: set[int]) -> Mention | None:
         """An NER entity becomes a mention unless a gazetteer match already explains it."""
-        label = NER_LABELS.get(ent.label_)
+        label = _entity_label(ent)
         if label is None:
             return None
-        if label == "PER" and any(ch.isdigit() for ch in ent.text):
-            return None  # "COVID-19" is no one ("APT28" goes too: as organisations, CoNLL's
-            # person names with digits cost more than they gain)
-        if label == "ORG" and _portfolio(ent):
-            return None  # "Minister of State for Development and International Partnerships"
-        if any(t.text == "/" for t in ent):
-            return None  # a photo credit ("Xinhua/Guo Xulei") or a pair of terms, not one name
-        if any(t.tag_ in _FINITE_VERBS for t in ent):
-            return None  # a Title Case headline NER took for a name: "NATO Troops Are Operating…"
-        if sum(t.lower_ in _HEADLINE_PREPOSITIONS and t.text[0].isupper() for t in ent[1:]) >= 2:
-            return None  # "Putin Deploys Troops Along Finland Border In Response To NATO…"
-        # "Prof Tahir Mamman" read as an organisation: an honorific says it is a person, and so
-        # does a rank before a first name ("Major General Igor Konashenkov")
-        if len(ent) > 1 and (ent[0].lower_.rstrip(".") in _HONORIFICS or _ranked_name(ent)):
-            label = "PER"
-        elif any(t.lower_ in _TRADES for t in ent[1:-1]):
-            label = "PER"  # "Xinhua writer Shi Hao": a byline
-        elif label == "LOC" and len(ent) > 1 and ent[-1].lower_ in _ORGANISATION_HEADS:
-            label = "ORG"  # "the South China Morning Post" is a newspaper, not a region of China
         whole, ent = ent, _trim(ent, person=label == "PER")
         if len(ent) == 0 or (len(ent) == 1 and ent[0].pos_ in ("ADV", "ADP", "SCONJ")):
             return None  # a lone "Sharply" or "Despite" that opens a sentence is no name
@@ -235,7 +216,39 @@ class MentionFinder:
         return None
 
 
+def _entity_label(ent: Span) -> str | None:
+    """The mention label an NER entity gets (PER, ORG, LOC, MISC), or None when it is no name."""
+    label = NER_LABELS.get(ent.label_)
+    if label is None or _not_a_name(ent, label):
+        return None
+    # "Prof Tahir Mamman" read as an organisation: an honorific says it is a person, and so
+    # does a rank before a first name ("Major General Igor Konashenkov")
+    if len(ent) > 1 and (ent[0].lower_.rstrip(".") in _HONORIFICS or _ranked_name(ent)):
+        return "PER"
+    if any(t.lower_ in _TRADES for t in ent[1:-1]):
+        return "PER"  # "Xinhua writer Shi Hao": a byline
+    if label == "LOC" and len(ent) > 1 and ent[-1].lower_ in _ORGANISATION_HEADS:
+        return "ORG"  # "the South China Morning Post" is a newspaper, not a region of China
+    return label
+
+
+def _not_a_name(ent: Span, label: str) -> bool:
+    """A photo credit, a headline, a portfolio or a disease that NER took for a name."""
+    if label == "PER" and any(ch.isdigit() for ch in ent.text):
+        return True  # "COVID-19" is no one ("APT28" goes too: as organisations, CoNLL's person
+        # names with digits cost more than they gain)
+    if label == "ORG" and _portfolio(ent):
+        return True  # "Minister of State for Development and International Partnerships"
+    if any(t.text == "/" for t in ent):
+        return True  # a photo credit ("Xinhua/Guo Xulei") or a pair of terms, not one name
+    if any(t.tag_ in _FINITE_VERBS for t in ent):
+        return True  # a Title Case headline NER took for a name: "NATO Troops Are Operating…"
+    # "Putin Deploys Troops Along Finland Border In Response To NATO…"
+    return sum(t.lower_ in _HEADLINE_PREPOSITIONS and t.text[0].isupper() for t in ent[1:]) >= 2
+
+
 def _portfolio(ent: Span) -> bool:
+    """A name right after "minister of", "secretary for" and the like: the office's portfolio."""
     doc = ent.doc
     holder = doc[ent.start - 2] if ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "for") else None
     return holder is not None and holder.lemma_.lower() in ("minister", "secretary", "commissioner")

@@ -24,7 +24,7 @@ _COMPANIES_AND_OUTLETS = frozenset(
     Euronews|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|WhatsApp|Google|Microsoft|Boeing|
     Raytheon|Gazprom|Rosneft|Rosatom|Naftogaz|Fitch|Al Jazeera|Northrop Grumman|Lockheed Martin|
     Washington Post|New York Times|Wall Street Journal|Financial Times|Daily Mail|Fox News|Sky News|
-    RIA Novosti|Forbes|The Hill|South China Morning Post|Kyiv Independent|Kyiv Post|Moscow Times|
+    RIA Novosti|Forbes|South China Morning Post|Kyiv Independent|Kyiv Post|Moscow Times|
     Meduza|Le Monde|Der Spiegel|Spiegel|Bild|Die Welt|Welt|Haaretz|Kommersant|Izvestia|Vedomosti|
     Politika|Blic|Danas|Informer|Kurir|Yle""".split("|")
 )
@@ -119,7 +119,7 @@ def reads_as_organisation(name: Span) -> bool:
     ("the American magazine Forbes")."""
     described = [c for c in name.root.children if c.dep_ == "appos" and c.i >= name.end]
     before = name.doc[name.start - 1] if name.start > 0 else None
-    if before is not None and before.pos_ == "NOUN" and (before.head.i in range(name.start, name.end)):
+    if before is not None and before.pos_ == "NOUN" and name.start <= before.head.i < name.end:
         described.append(before)
     return any(a.lemma_.lower() in _ORGANISATION_NOUNS for a in described)
 

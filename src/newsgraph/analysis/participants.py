@@ -170,6 +170,7 @@ def _shared_with(verb: Token) -> bool:
 
 
 def _recorded(verb: Token) -> bool:
+    """Caught "on video", "on camera", "on film": recorded, not captured."""
     media = ("video", "camera", "film", "tape", "footage", "cctv")
     return any(g.lemma_.lower() in media for c in verb.children if c.dep_ == "prep" for g in c.children)
 

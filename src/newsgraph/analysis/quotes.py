@@ -382,9 +382,9 @@ def _names_its_noun(cue: Token) -> bool:
     """ "a group called the Tyre Extinguishers": one name and no object or subject of its own (the
     parse also hangs "rabbis called for a boycott" and "a lawmaker called Trump "the…"" on the
     noun)."""
-    deps = [c.dep_ for c in cue.children]
     if cue.sent.root.pos_ not in ("VERB", "AUX"):
-        return False  # "Stevens, a strategist, called X childish": the parse found no verb but it
+        return False  # "Stevens, a strategist, called X childish": "called" is the main verb
+    deps = [c.dep_ for c in cue.children]
     return deps.count("oprd") == 1 and not set(deps) & {"dobj", "nsubj", "prep"}
 
 
