@@ -811,3 +811,22 @@ def test_an_untagged_hyphenated_surname_is_its_person(pipeline):
     text = "Adam Hartstone-Rose studied zoos. Seven years ago, tortoises did nothing, Hartstone-Rose said."
     found = by_id(analyse(pipeline, text))
     assert found == {"local:adam-hartstone-rose": ["Adam Hartstone-Rose", "Hartstone-Rose"]}
+
+
+def test_the_king_is_no_president(pipeline):
+    text = (
+        "Monarch honours K-pop stars\n\nDuring the state visit by South Korean President Yoon Suk Yeol, "
+        "the King honoured the band."
+    )
+    assert by_id(analyse(pipeline, text, date=None))["Q16090635"] == ["Yoon Suk Yeol"]
+    assert by_id(analyse(pipeline, "The Spanish king opened parliament.", date="2022-05-01")) == {
+        "Q191045": ["The Spanish king"]
+    }
+
+
+def test_a_surname_takes_its_first_name_from_the_headline(pipeline):
+    title = "Sanctions have failed, says Peter Szijjarto"
+    found = analyse(
+        pipeline, "Szijjarto said the sanctions had hurt Europe more than Russia.", date=None, title=title
+    )
+    assert by_id(found)["Q685293"] == ["Szijjarto"]

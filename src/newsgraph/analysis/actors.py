@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsgraph.analysis.affiliation import country_around, country_inside, possessor_country
 from newsgraph.analysis.coref import (
@@ -36,6 +36,7 @@ from newsgraph.analysis.event_grammar import HOMELANDS
 from newsgraph.analysis.mentions import Mention, MentionFinder
 from newsgraph.analysis.metonymy import acts
 from newsgraph.analysis.name_usage import (
+    hyphenated_end,
     name_words,
     named_as_place,
     organisation_as_place,
@@ -44,13 +45,21 @@ from newsgraph.analysis.name_usage import (
 )
 from newsgraph.analysis.quotemarks import inside, quoted_regions
 from newsgraph.analysis.registry import register_stage
-from newsgraph.analysis.titles import NAMED_ONLY, ROLE_OFFICES, Title, find_titles
+from newsgraph.analysis.titles import (
+    NAMED_ONLY,
+    ROLE_OFFICES,
+    Title,
+    fills,
+    find_titles,
+    holds,
+    last_held,
+    reigns,
+)
 from newsgraph.ingest.metadata import dateline_span
 from newsgraph.knowledge.gazetteer import (
     SURNAME_SIMILARITY,
     Gazetteer,
     GazetteerActor,
-    Office,
     ascii_fold,
     fuzzy_person,
     load_gazetteer,
@@ -110,7 +119,8 @@ class ArticleResolver:
         self.text = article.text  # the doc's text; Doc.text would rebuild the string on every use
         self.day = article.date
         self.news_window = _news_window(article.date or date.today().isoformat())
-        self.title_key = f" {match_key(article.title or '')} "
+        self.title = article.title or ""
+        self.title_key = f" {match_key(self.title)} "
         self.places: dict[str, bool] = {}  # lone names, whether the article uses them as places
         self.orths: np.ndarray | None = None
         self.gazetteer = gazetteer
@@ -143,7 +153,7 @@ class ArticleResolver:
         """Full names first (they define the article's people), then lone surnames; a name that
         names a place or a prize ("Belgrade's Nikola Tesla airport") is no one in the article."""
         mentions = [m for m in mentions if not named_as_place(m.span(self.doc).root)]
-        full = [m for m in mentions if len(self._name_words(m)) >= 2 or m.how == "alias"]
+        full = [m for m in mentions if len(name_words(m.span(self.doc))) >= 2 or m.how == "alias"]
         single = [m for m in mentions if m not in full]
         for mention in full:
             self._add(self._person_for_full_name(mention), mention.start, mention.end, person=True)
@@ -161,7 +171,7 @@ class ArticleResolver:
         for token in self.doc:
             if token.i in taken or token.i in self.mentioned or token.pos_ != "PROPN" or not token.is_title:
                 continue
-            for end in (_hyphenated_end(token), token.i + 1):  # "Hartstone-Rose said"
+            for end in (hyphenated_end(token), token.i + 1):  # "Hartstone-Rose said"
                 referent = people.get(ascii_fold(self.doc[token.i : end].text).casefold())
                 if referent is not None:
                     self._add(referent, token.i, end, person=True)
@@ -178,7 +188,7 @@ class ArticleResolver:
                 name = name_words(self.doc[start:end])
                 words += name[-1:] if len(name) >= 2 else []
                 # a gazetteer person's, or a known first name ("Disease X" has none)
-                if len(name) >= 2 and (not r.id.startswith("local:") or first_name_gender(name[0])):
+                if len(name) >= 2 and (not r.id.startswith("local:") or first_name_gender(" ".join(name))):
                     first_names.setdefault(ascii_fold(name[0]).casefold(), set()).add(r.id)
             for word in words:
                 surnames.setdefault(ascii_fold(word).casefold(), r)
@@ -192,7 +202,7 @@ class ArticleResolver:
         )
         if actor is not None:
             return self._referent(actor)
-        name = " ".join(self._name_words(mention))
+        name = " ".join(name_words(span))
         for referent in self.referents.values():
             local = referent.kind == "person" and referent.id.startswith("local:")
             # "Malik Riaz" beside "Malik Riaz Hussain": one person, named in part
@@ -209,7 +219,7 @@ class ArticleResolver:
 
     def _person_for_surname(self, mention: Mention) -> Referent | None:
         word = self.doc[mention.start : mention.end].text
-        named_here = self._article_person(ascii_fold(word).casefold())
+        named_here = self._article_person(ascii_fold(word).casefold()) or self._named_in_title(word)
         if named_here is not None:
             return named_here
         candidates = [a for a in self.gazetteer.by_surname(word) if self._in_the_news(a)]
@@ -225,6 +235,19 @@ class ArticleResolver:
         if self._used_as_place(word):
             return None  # "fighting near Avdiivka", "the Jarinje crossing": NER's person is a place
         return Referent(local_id(word), word, "person", None, None, surname=word)
+
+    def _named_in_title(self, surname: str) -> Referent | None:
+        """The person a headline names in full ("New York AG Letitia James wages war…") when the
+        text only says "James"."""
+        found = re.search(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", self.title)
+        name = f"{found[1]} {surname}" if found is not None else ""
+        if not name or first_name_gender(name) is None:
+            return None
+        known = self.gazetteer.by_alias(name) or [a for a in [fuzzy_person(self.gazetteer, name)] if a]
+        if known:
+            return self._referent(known[0])
+        existing = self.referents.get(local_id(name))
+        return existing or Referent(local_id(name), name, "person", None, None, surname=surname)
 
     def _article_person(self, folded: str) -> Referent | None:
         """The article's person with this surname (or one close to it), else the one person whose
@@ -270,9 +293,6 @@ class ArticleResolver:
         """Of several people with one name, the one in office on the article's date."""
         in_office = [a for a in candidates if any(o.held_on(self.day) for o in a.offices)]
         return (in_office or candidates)[0]
-
-    def _name_words(self, mention: Mention) -> list[str]:
-        return name_words(mention.span(self.doc))
 
     # -- countries, organisations, places -----------------------------------------------
 
@@ -365,7 +385,7 @@ class ArticleResolver:
         people = [a for a in self.gazetteer.by_alias(leader) if a.kind == "person"] or [
             a
             for a in self.gazetteer.by_surname(leader)
-            if any(_fills(o, ROLE_OFFICES["leader"]) for o in a.offices)
+            if any(fills(o, ROLE_OFFICES["leader"]) for o in a.offices)
         ]
         country = self.gazetteer.by_country_code(people[0].country) if people and people[0].country else None
         return [country] if country is not None else []
@@ -447,44 +467,33 @@ class ArticleResolver:
         if title.country is None and not title.plain:
             return None  # "the only big leader": a description, not an office
         roles = ROLE_OFFICES.get(title.role, (title.role,))
-        before = [m for m in reversed(self.people) if m.start < title.start]
+        people = [m for m in self.people if not title.monarch or reigns(self.gazetteer.get(m.actor_id))]
+        before = [m for m in reversed(people) if m.start < title.start]
         if title.past:  # "the former president": someone the article names who once was
-            after = [m for m in self.people if m.start >= title.end]
+            after = [m for m in people if m.start >= title.end]
             named = [
-                m.actor_id for m in before + after if self._holds(m.actor_id, roles, title.country, ever=True)
+                m.actor_id for m in before + after if self._holds(m.actor_id, roles, title.country, True)
             ]
             return self.referents[named[0]] if named else None
         # an undated article: anyone it names who held the office, first before the title, then
         # after it (a headline's "Estonian Prime Minister" is the Kallas of the text)
-        after = [m for m in self.people if m.start >= title.end] if self.day is None else []
+        after = [m for m in people if m.start >= title.end] if self.day is None else []
         named = [m.actor_id for m in before + after if self._holds(m.actor_id, roles, title.country)]
         if named and self.day is None and title.role not in NAMED_ONLY:
             # undated: the latest holder it names ("the PM" beside Johnson and Putin, once
             # Russia's prime minister, is Johnson); of many ministers, the nearest
-            return self.referents[max(named, key=lambda i: self._last_held(i, roles))]
+            return self.referents[max(named, key=lambda i: last_held(self.gazetteer.get(i), roles))]
         if named:
             return self.referents[named[0]]
         if title.country is None or title.role in NAMED_ONLY:
             return None  # a minister or an ambassador is only one the article has named
         holders = [h for role in roles for h in self.gazetteer.office_holders(role, title.country, self.day)]
+        holders = [h for h in holders if not title.monarch or reigns(h)]
         return self._referent(holders[0]) if holders else None
 
     def _holds(self, actor_id: str, roles: tuple[str, ...], country: str | None, ever: bool = False) -> bool:
-        actor = self.gazetteer.get(actor_id)
-        if actor is None:
-            return False
-        return any(
-            _fills(o, roles)
-            and (country is None or o.country == country)
-            and (ever or self.day is None or o.held_on(self.day))
-            for o in actor.offices
-        )
-
-    def _last_held(self, actor_id: str, roles: tuple[str, ...]) -> str:
-        """When the actor last held one of the roles ('9999' while in office)."""
-        actor = self.gazetteer.get(actor_id)
-        offices = actor.offices if actor is not None else ()
-        return max((o.end or "9999" for o in offices if _fills(o, roles)), default="")
+        day = None if ever else self.day
+        return holds(self.gazetteer.get(actor_id), roles, country, day)
 
     def _resolve_pronouns(self) -> None:
         """Pronouns outside quotations: inside one, "he" is whoever the speaker talks about."""
@@ -567,19 +576,6 @@ class ArticleResolver:
     def _text_mention(self, start: int, end: int) -> TextMention:
         span = self.doc[start:end]
         return TextMention(span.start_char, span.end_char, span.text)
-
-
-def _hyphenated_end(token: Token) -> int:
-    """Where a name that starts at ``token`` ends: past "-Rose" when the tokens are glued."""
-    doc = token.doc
-    hyphen = doc[token.i + 1] if token.i + 2 < len(doc) else None
-    glued = hyphen is not None and hyphen.text == "-" and not token.whitespace_ and not hyphen.whitespace_
-    return token.i + 3 if glued else token.i + 1
-
-
-def _fills(office: Office, roles: tuple[str, ...]) -> bool:
-    """The office is one of the roles; any ministry is a "minister"'s."""
-    return office.role in roles or ("minister" in roles and office.role.endswith("minister"))
 
 
 def _news_window(day: str) -> tuple[str, str]:

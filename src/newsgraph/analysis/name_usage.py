@@ -133,6 +133,14 @@ def _starts_with_first_name(span: Span) -> bool:
     )
 
 
+def hyphenated_end(token: Token) -> int:
+    """Where a name that starts at ``token`` ends: past "-Rose" when the tokens are glued."""
+    doc = token.doc
+    hyphen = doc[token.i + 1] if token.i + 2 < len(doc) else None
+    glued = hyphen is not None and hyphen.text == "-" and not token.whitespace_ and not hyphen.whitespace_
+    return token.i + 3 if glued else token.i + 1
+
+
 _APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['’][A-Z]\w+$")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.knowledge.gazetteer import Gazetteer
+from newsgraph.knowledge.gazetteer import Gazetteer, GazetteerActor, Office
 
 # head lemma -> role, for heads that need no modifier to say which office
 _HEAD_ROLES = {
@@ -65,6 +65,10 @@ class Title:
     country: str | None  # alpha-3
     plain: bool  # only "the" and office words before the head: "the (prime) minister"
     past: bool = False  # "the former secretary of state": not the holder on the article's date
+    monarch: bool = False  # "the King": a head of state who reigns, no president
+
+
+_MONARCHS = frozenset({"king", "queen", "monarch", "emir"})
 
 
 def find_titles(doc: Doc, gazetteer: Gazetteer) -> list[Title]:
@@ -77,7 +81,8 @@ def find_titles(doc: Doc, gazetteer: Gazetteer) -> list[Title]:
         start, end, country = _extent_and_country(token, gazetteer)
         plain = all(t.lower_ in _PLAIN_WORDS for t in doc[start : token.i])
         past = _past(doc[min(start, max(token.i - 2, 0)) : token.i])
-        titles.append(Title(start, end, token.i, role, country, plain, past))
+        monarch = token.lemma_.lower() in _MONARCHS
+        titles.append(Title(start, end, token.i, role, country, plain, past, monarch))
     return titles
 
 
@@ -155,3 +160,27 @@ def _country_of(text: str, gazetteer: Gazetteer) -> str | None:
 def _followed_by(token: Token, words: str) -> bool:
     following = token.doc[token.i + 1 : token.i + 1 + len(words.split())]
     return following.text.lower() == words
+
+
+def fills(office: Office, roles: tuple[str, ...]) -> bool:
+    """The office is one of the roles; any ministry is a "minister"'s."""
+    return office.role in roles or ("minister" in roles and office.role.endswith("minister"))
+
+
+def holds(actor: GazetteerActor | None, roles: tuple[str, ...], country: str | None, day: str | None) -> bool:
+    """Whether the actor held one of the roles (of the country, if given) on the day, or ever."""
+    return actor is not None and any(
+        fills(o, roles) and (country is None or o.country == country) and (day is None or o.held_on(day))
+        for o in actor.offices
+    )
+
+
+def last_held(actor: GazetteerActor | None, roles: tuple[str, ...]) -> str:
+    """When the actor last held one of the roles ('9999' while in office)."""
+    offices = actor.offices if actor is not None else ()
+    return max((o.end or "9999" for o in offices if fills(o, roles)), default="")
+
+
+def reigns(actor: GazetteerActor | None) -> bool:
+    """A head of state none of whose offices is a presidency: "the King" is no president."""
+    return actor is not None and not any("President" in (o.title or "") for o in actor.offices)
