@@ -224,6 +224,9 @@ def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
             "serious energy crunch brought about partly by the war in Ukraine.",
             [("AID", "Q20", None)],
         ),
+        # hitting out at someone is criticism, hitting a city an attack
+        ("Viktor Orban hit out at the European Union over the sanctions.", [("ACCUSE", "Q57641", "Q458")]),
+        ("Russia hit Kyiv with missiles.", [("ASSAULT", "Q159", "Q212")]),
         # sharing a post shares nothing with anyone; sharing intelligence with a country does
         ("Greta Thunberg shared a post about the protest.", []),
         ("Britain shares intelligence with Ukraine.", [("COOPERATE", "Q145", "Q212")]),
