@@ -830,3 +830,15 @@ def test_a_surname_takes_its_first_name_from_the_headline(pipeline):
         pipeline, "Szijjarto said the sanctions had hurt Europe more than Russia.", date=None, title=title
     )
     assert by_id(found)["Q685293"] == ["Szijjarto"]
+
+
+def test_handles_symbols_and_a_treasurer_end_or_leave_a_name(pipeline):
+    text = (
+        "West Virginia Treasurer Riley Moore agreed. Riley Moore said so.\n\n"
+        "— Alex Bruesewitz 🇺🇸 (@alexbruesewitz) June 1, 2023\n\nFollow me on Truth Social @WarnerToddHuston."
+    )
+    assert by_id(analyse(pipeline, text)) == {
+        "local:riley-moore": ["Riley Moore", "Riley Moore"],
+        "local:alex-bruesewitz": ["Alex Bruesewitz"],
+        "local:truth-social": ["Truth Social"],
+    }

@@ -36,7 +36,7 @@ _NOISE = re.compile(
 )
 _NOT_NAME_WORDS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
 _FINITE_VERBS = frozenset({"VBZ", "VBP", "VBD", "MD"})
-_NAME_ENDS = frozenset({"(", "[", "to", "“", "”", '"', "«", "»", "„", "•", "|", "·"})
+_NAME_ENDS = frozenset({"(", "[", "to", "“", "”", '"', "«", "»", "„", "•", "|", "·", "‘"})
 _DANGLING = frozenset({"of", "the", "for", "and", "&", "in", "on", "at"})
 # "the capital Kyiv", "the city of Mariupol": the kind of place is no part of its name
 _PLACE_WORDS = frozenset({"the", "a", "an", "capital", "city", "town", "village", "region", "province"})
@@ -60,7 +60,7 @@ _TITLE_WORDS = frozenset(
     secretary state general spokesman spokeswoman spokesperson leader king queen emir sheikh
     ambassador envoy special representative deputy vice former acting head chief commander
     mr mrs ms dr prof professor sir lord lady senator congressman congresswoman mp rep gen lt col adm
-    top senior lawyer attorney chair chairman chairwoman mep writer reporter correspondent
+    treasurer top senior lawyer attorney chair chairman chairwoman mep writer reporter correspondent
     photographer columnist editor
     high commissioner mayor governor councilman councilwoman councillor pope patriarch archbishop the of
     sergeant captain colonel lieutenant corporal brigadier marshal admiral major""".split()
@@ -373,7 +373,12 @@ def _trim(ent: Span, person: bool) -> Span:
     # name ends at a line break or a quotation mark ("X.\n\n“Hamas") and before "to" ("Russian
     # Armed Forces to Kyiv")
     end = next(
-        (t.i for t in doc[start + 1 : end] if t.text in _NAME_ENDS or t.is_space or _opens_clause(t)), end
+        (
+            t.i
+            for t in doc[start + 1 : end]
+            if t.text in _NAME_ENDS or t.is_space or t.text.startswith("@") or _opens_clause(t)
+        ),
+        end,
     )
     # "a Bill Gates-connected official": a hyphenated word after the name describes something else
     end = next((t.i for t in doc[start + 1 : end - 1] if _hyphen_suffix(t)), end)
@@ -408,7 +413,8 @@ def _trailing_non_name(token: Token, keeps_s: bool) -> bool:
     possessive = token.tag_ == "POS" or token.lower_ in _POSSESSIVES
     if possessive:
         return not keeps_s
-    return token.is_punct or token.lower_ in _DANGLING  # "Communist Party of"
+    # "Communist Party of"; "Alex Bruesewitz 🇺🇸": a symbol ends no name
+    return token.is_punct or token.lower_ in _DANGLING or not any(ch.isalnum() for ch in token.text)
 
 
 def _looks_like_a_name(span: Span) -> bool:
