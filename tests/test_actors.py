@@ -842,3 +842,8 @@ def test_handles_symbols_and_a_treasurer_end_or_leave_a_name(pipeline):
         "local:alex-bruesewitz": ["Alex Bruesewitz"],
         "local:truth-social": ["Truth Social"],
     }
+
+
+def test_a_known_outlet_ner_missed_is_an_organisation(pipeline):
+    found = by_id(analyse(pipeline, "Axios reported that the bank's president would step down in June."))
+    assert found == {"local:axios": ["Axios"]}

@@ -36,6 +36,7 @@ from newsgraph.analysis.event_grammar import HOMELANDS
 from newsgraph.analysis.mentions import Mention, MentionFinder
 from newsgraph.analysis.metonymy import acts
 from newsgraph.analysis.name_usage import (
+    add_untagged_outlets,
     hyphenated_end,
     name_words,
     named_as_place,
@@ -107,6 +108,7 @@ def detect_mentions(doc: Doc, finder: MentionFinder) -> list[Mention]:
     """The stage's mention layer: gazetteer and NER, no dateline, lone surnames as people."""
     start, end = dateline_span(doc.text)  # "BELGRADE, 17 January 2019 (Danube Wire) –" names no actor
     mentions = [m for m in finder(doc) if not start <= doc[m.start].idx < end]
+    add_untagged_outlets(doc, mentions)
     relabel_surnames(doc, mentions, finder.gazetteer)
     return mentions
 

@@ -28,6 +28,9 @@ _COMPANIES_AND_OUTLETS = frozenset(
     Meduza|Le Monde|Der Spiegel|Spiegel|Bild|Die Welt|Welt|Haaretz|Kommersant|Izvestia|Vedomosti|
     Politika|Blic|Danas|Informer|Kurir|Yle""".split("|")
 )
+_OUTLETS_BY_FIRST_WORD: dict[str, list[str]] = {}
+for _name in sorted(_COMPANIES_AND_OUTLETS, key=len, reverse=True):  # longest first
+    _OUTLETS_BY_FIRST_WORD.setdefault(_name.split()[0], []).append(_name)
 # prepositions after which a lone name is a place: "in Leposavić" is the town, not a minister
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 _DIRECTIONS = frozenset({"towards", "toward", "into", "along", "via"})
@@ -164,6 +167,21 @@ def name_words(span: Span) -> list[str]:
             words.append(token.text)
         glued = not token.whitespace_
     return [w for w in words if w.strip("-")]
+
+
+def add_untagged_outlets(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Axios reported…" where NER tagged nothing: a known outlet or company is an organisation."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        for name in _OUTLETS_BY_FIRST_WORD.get(token.text, ()):
+            end = token.i + len(name.split())
+            if doc[token.i : end].text == name and not taken & set(range(token.i, end)):
+                mentions.append(Mention(token.i, end, "ORG", "ner"))
+                taken.update(range(token.i, end))
+                break
+    mentions.sort(key=lambda m: m.start)
 
 
 def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | None = None) -> None:
