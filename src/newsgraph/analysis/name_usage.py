@@ -173,7 +173,7 @@ def add_untagged_outlets(doc: Doc, mentions: list[Mention]) -> None:
     """ "Axios reported…" where NER tagged nothing: a known outlet or company is an organisation."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     for token in doc:
-        if token.i in taken or not token.text[:1].isupper():
+        if token.i in taken or not token.text[:1].isupper() or _in_credit(token):
             continue
         for name in _OUTLETS_BY_FIRST_WORD.get(token.text, ()):
             end = token.i + len(name.split())
@@ -182,6 +182,12 @@ def add_untagged_outlets(doc: Doc, mentions: list[Mention]) -> None:
                 taken.update(range(token.i, end))
                 break
     mentions.sort(key=lambda m: m.start)
+
+
+def _in_credit(token: Token) -> bool:
+    """ "(Xinhua/Guo Xulei)": a photo credit names no actor."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].text == "/" for i in (token.i - 1, token.i + 1))
 
 
 def relabel_surnames(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | None = None) -> None:
