@@ -224,6 +224,13 @@ def test_a_condition_names_the_target_of_a_threat_before_the_act_does(pipeline):
             "serious energy crunch brought about partly by the war in Ukraine.",
             [("AID", "Q20", None)],
         ),
+        # calling for something is a request, whatever the parse hangs the "for" on; what a party
+        # "calls" something is a name, no call
+        (
+            "Janet Yellen last Thursday called for the World Bank to expand its scope.",
+            [("REQUEST", "Q263725", None)],
+        ),
+        ("This is “unrestricted warfare,” as China calls it.", []),
         # hitting out at someone is criticism, hitting a city an attack
         ("Viktor Orban hit out at the European Union over the sanctions.", [("ACCUSE", "Q57641", "Q458")]),
         ("Russia hit Kyiv with missiles.", [("ASSAULT", "Q159", "Q212")]),

@@ -170,6 +170,9 @@ class SentenceCoder:
         particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
         # "called on Monday" is a call, not "call on"
         preps = [c.lower_ for c in verb.children if c.dep_ == "prep" and not dates(c)]
+        # "called for the Bank to expand": the "for" opens the clause the parse hangs on the verb
+        clauses = [c for c in verb.children if c.dep_ in ("advcl", "ccomp")]
+        preps += [g.lower_ for c in clauses for g in c.children if g.dep_ == "mark"]
         for word in particles + preps:
             if f"{lemma} {word}" in self.verbs:
                 return self.verbs[f"{lemma} {word}"][0]

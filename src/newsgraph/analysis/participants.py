@@ -222,11 +222,13 @@ def _is_party(noun: Token) -> bool:
 
 
 def _names_something(verb: Token) -> bool:
-    """ "what he called an operation", "a move Belgrade called a provocation": the object is a
-    name for something, the thing named is the relative clause's noun."""
+    """ "what he called an operation", "a move Belgrade called a provocation", "as the CCP calls
+    it": the object is a name for something, the thing named is the relative clause's noun."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if any(c.dep_ == "oprd" for c in verb.children) or any(o.lower_ in ("what", "which") for o in objects):
         return True
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True  # "“unrestricted warfare”, as the CCP calls it"
     return verb.dep_ == "relcl" and bool(objects)
 
 
