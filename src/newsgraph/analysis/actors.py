@@ -18,8 +18,9 @@ from datetime import date
 
 import numpy as np
 from rapidfuzz import fuzz
-from spacy.attrs import ORTH
+from spacy.attrs import IS_TITLE, ORTH, POS
 from spacy.language import Language
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
 from newsgraph.analysis.affiliation import country_around, country_inside, possessor_country
@@ -170,8 +171,10 @@ class ArticleResolver:
         mention, and so is a first name only one of them bears ("WHO Tedros describes…")."""
         people = self._people_by_name_word()
         taken = {i for r in self.referents.values() for s, e in r.spans for i in range(s, e)}
-        for token in self.doc:
-            if token.i in taken or token.i in self.mentioned or token.pos_ != "PROPN" or not token.is_title:
+        tags = self.doc.to_array([POS, IS_TITLE])  # Token objects only for capitalised proper nouns
+        for i in np.flatnonzero((tags[:, 0] == PROPN) & (tags[:, 1] == 1)):
+            token = self.doc[int(i)]
+            if token.i in taken or token.i in self.mentioned:
                 continue
             for end in (hyphenated_end(token), token.i + 1):  # "Hartstone-Rose said"
                 referent = people.get(ascii_fold(self.doc[token.i : end].text).casefold())

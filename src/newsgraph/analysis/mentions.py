@@ -90,6 +90,9 @@ class MentionFinder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # the doc's full names as (first word, last word): "Ukraine Kissinger" (a subheading run
+        # into the text) after "Henry Kissinger" is Kissinger
+        self._full_names: list[tuple[str, str]] = []
         # Every surface form's key, and the longest name starting with each first word: the
         # n-gram scan only asks the gazetteer about keys that can match.
         self._keys: set[str] = set()
@@ -113,7 +116,9 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> list[Mention]:
         found = _merge_groups(doc, self.gazetteer_mentions(doc))
         taken = {i for m in found for i in range(m.start, m.end)}
-        for ent in (part for whole in doc.ents for part in _split_people(whole)):
+        ents = doc.ents  # built anew on every read: read once
+        self._full_names = [(e[0].text, e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1]
+        for ent in (part for whole in ents for part in _split_people(whole)):
             mention = self._from_entity(doc, ent, found, taken)
             if mention is not None:
                 found.append(mention)
@@ -150,6 +155,10 @@ class MentionFinder:
                 if mention is not None:
                     return mention
         return None
+
+    def _surname(self, word: str, besides: Span) -> bool:
+        """Whether another full name of the doc ends with the word."""
+        return any(last == word and first != besides[0].text for first, last in self._full_names)
 
     def _lookup(self, span: Span) -> Mention | None:
         text = span.text
@@ -188,7 +197,7 @@ class MentionFinder:
         inside = [m for m in found if whole.start <= m.start and m.end <= whole.end]
         place = next((m for m in inside if m.start == ent.start and m.label == "LOC"), None)
         rest = doc[place.end : ent.end].text if place is not None else ""
-        named = place is not None and (first_name_gender(rest) is not None or rest in _surnames(doc, whole))
+        named = place is not None and (first_name_gender(rest) is not None or self._surname(rest, whole))
         if named and place is not None and place.end < ent.end:
             # "ambassador to Washington Anatoly Antonov": the place before a name is not in it
             whole = ent = doc[place.end : ent.end]
@@ -254,6 +263,18 @@ def _portfolio(ent: Span) -> bool:
     return holder is not None and holder.lemma_.lower() in ("minister", "secretary", "commissioner")
 
 
+def _cut_at_dash(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A hyphenated word after a name describes something else ("a Bill Gates-connected
+    official"); a dateline's spaced dash ends the place ("Karachi - Unity Foods"), and elsewhere
+    the name."""
+    end = next((t.i for t in doc[start + 1 : end - 1] if _hyphen_suffix(t)), end)
+    dash = next((t.i for t in doc[start + 1 : end] if t.text in _DASHES and t.whitespace_), None)
+    if dash is None:
+        return start, end
+    line_start = start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_
+    return (dash + 1, end) if line_start else (start, dash)
+
+
 def _hyphen_suffix(token: Token) -> bool:
     doc = token.doc
     glued = not doc[token.i - 1].whitespace_ and not token.whitespace_
@@ -277,16 +298,6 @@ def _region_of(whole: Span, country: Mention) -> bool:
     South China Sea")."""
     around = [t for t in whole if not country.start <= t.i < country.end]
     return not any(t.text == "New" for t in around) and whole[-1].lower_ not in _WATERS
-
-
-def _surnames(doc: Doc, besides: Span) -> set[str]:
-    """Last words of the doc's other full names: "Ukraine Kissinger" (a subheading run into the
-    text) after "Henry Kissinger" is Kissinger."""
-    return {
-        ent[-1].text
-        for ent in doc.ents
-        if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].text != besides[0].text
-    }
 
 
 def _merge_groups(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -359,7 +370,7 @@ def _trim(ent: Span, person: bool) -> Span:
     doc = ent.doc
     leading = _TITLE_WORDS | _PLACE_WORDS if person else _PLACE_WORDS
     # "Xinhua writer Shi Hao": a trade after an outlet ends a byline's prefix
-    trade = next((t.i for t in ent[1:-1] if person and t.lower_ in _TRADES), None)
+    trade = next((t.i for t in ent[1:-1] if t.lower_ in _TRADES), None) if person else None
     start = trade + 1 if trade is not None else start
     # a capitalised sentence opener NER took into the name: "Sometimes Kiev shows…"
     while start < end - 1 and (
@@ -380,13 +391,8 @@ def _trim(ent: Span, person: bool) -> Span:
         ),
         end,
     )
-    # "a Bill Gates-connected official": a hyphenated word after the name describes something else
-    end = next((t.i for t in doc[start + 1 : end - 1] if _hyphen_suffix(t)), end)
-    # "Karachi - Unity Foods": a dateline's spaced dash ends the place; elsewhere it ends the name
-    dash = next((t.i for t in doc[start + 1 : end] if t.text in _DASHES and t.whitespace_), None)
-    if dash is not None:
-        line_start = start == 0 or doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_
-        start, end = (dash + 1, end) if line_start else (start, dash)
+    if any(dash in ent.text for dash in _DASHES):
+        start, end = _cut_at_dash(doc, start, end)
     # "McDonald's said": an "'s" that owns nothing is part of a company's name
     keeps_s = ent.label_ == "ORG" and not (
         end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")

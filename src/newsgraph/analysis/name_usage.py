@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analysis.coref import gender_from_context
@@ -31,6 +34,7 @@ _COMPANIES_AND_OUTLETS = frozenset(
 _OUTLETS_BY_FIRST_WORD: dict[str, list[str]] = {}
 for _name in sorted(_COMPANIES_AND_OUTLETS, key=len, reverse=True):  # longest first
     _OUTLETS_BY_FIRST_WORD.setdefault(_name.split()[0], []).append(_name)
+_OUTLET_FIRST_WORD_IDS = np.array([get_string_id(w) for w in _OUTLETS_BY_FIRST_WORD], dtype=np.uint64)
 # prepositions after which a lone name is a place: "in Leposavić" is the town, not a minister
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 _DIRECTIONS = frozenset({"towards", "toward", "into", "along", "via"})
@@ -139,8 +143,10 @@ def _starts_with_first_name(span: Span) -> bool:
 def hyphenated_end(token: Token) -> int:
     """Where a name that starts at ``token`` ends: past "-Rose" when the tokens are glued."""
     doc = token.doc
-    hyphen = doc[token.i + 1] if token.i + 2 < len(doc) else None
-    glued = hyphen is not None and hyphen.text == "-" and not token.whitespace_ and not hyphen.whitespace_
+    if token.whitespace_ or token.i + 2 >= len(doc):
+        return token.i + 1  # most names end where a space follows
+    hyphen = doc[token.i + 1]
+    glued = hyphen.text == "-" and not hyphen.whitespace_
     return token.i + 3 if glued else token.i + 1
 
 
@@ -172,10 +178,12 @@ def name_words(span: Span) -> list[str]:
 def add_untagged_outlets(doc: Doc, mentions: list[Mention]) -> None:
     """ "Axios reported…" where NER tagged nothing: a known outlet or company is an organisation."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    for token in doc:
-        if token.i in taken or not token.text[:1].isupper() or _in_credit(token):
+    # only the tokens that can start a name become Token objects: most words never do
+    starts = np.flatnonzero(np.isin(doc.to_array([ORTH]), _OUTLET_FIRST_WORD_IDS))
+    for token in (doc[int(i)] for i in starts):
+        if token.i in taken or _in_credit(token):
             continue
-        for name in _OUTLETS_BY_FIRST_WORD.get(token.text, ()):
+        for name in _OUTLETS_BY_FIRST_WORD[token.text]:
             end = token.i + len(name.split())
             if doc[token.i : end].text == name and not taken & set(range(token.i, end)):
                 mentions.append(Mention(token.i, end, "ORG", "ner"))
