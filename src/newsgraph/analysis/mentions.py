@@ -276,6 +276,7 @@ def _cut_at_dash(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _hyphen_suffix(token: Token) -> bool:
+    """A hyphen glued between a name and a lowercase word ("Gates-connected")."""
     doc = token.doc
     glued = not doc[token.i - 1].whitespace_ and not token.whitespace_
     return token.text == "-" and glued and doc[token.i + 1].is_lower
