@@ -847,3 +847,10 @@ def test_handles_symbols_and_a_treasurer_end_or_leave_a_name(pipeline):
 def test_a_known_outlet_ner_missed_is_an_organisation(pipeline):
     found = by_id(analyse(pipeline, "Axios reported that the bank's president would step down in June."))
     assert found == {"local:axios": ["Axios"]}
+
+
+def test_a_name_with_particles_ner_split_is_one_person(pipeline):
+    text = "Dutch politician Caroline van der Plas said farmers would fight. Van der Plas leads the party."
+    found = by_id(analyse(pipeline, text))
+    assert found["local:caroline-van-der-plas"][0] == "Caroline van der Plas"
+    assert "local:plas" not in found

@@ -40,6 +40,7 @@ _NAME_ENDS = frozenset({"(", "[", "to", "“", "”", '"', "«", "»", "„", "�
 _DANGLING = frozenset({"of", "the", "for", "and", "&", "in", "on", "at"})
 # "the capital Kyiv", "the city of Mariupol": the kind of place is no part of its name
 _PLACE_WORDS = frozenset({"the", "a", "an", "capital", "city", "town", "village", "region", "province"})
+_NAME_PARTICLES = frozenset("van von der den de da di du la le bin ibn ter ten".split())
 _WATERS = frozenset("sea ocean gulf bay strait river lake channel".split())
 # prepositions a Title Case headline capitalises and a name seldom does more than once
 _HEADLINE_PREPOSITIONS = frozenset("along in to into on at for from with after over against amid".split())
@@ -116,7 +117,7 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> list[Mention]:
         found = _merge_groups(doc, self.gazetteer_mentions(doc))
         taken = {i for m in found for i in range(m.start, m.end)}
-        ents = doc.ents  # built anew on every read: read once
+        ents = _with_particles(doc.ents)  # doc.ents is built anew on every read: read once
         self._full_names = [(e[0].text, e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1]
         for ent in (part for whole in ents for part in _split_people(whole)):
             mention = self._from_entity(doc, ent, found, taken)
@@ -280,6 +281,26 @@ def _hyphen_suffix(token: Token) -> bool:
     doc = token.doc
     glued = not doc[token.i - 1].whitespace_ and not token.whitespace_
     return token.text == "-" and glued and doc[token.i + 1].is_lower
+
+
+def _with_particles(ents: tuple[Span, ...]) -> list[Span]:
+    """ "Caroline van" + "der" + "Plas" as NER splits them: one person whose name has particles."""
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        between = ent.doc[last.end : ent.start] if last is not None else None
+        particles = between is not None and all(t.lower_ in _NAME_PARTICLES for t in between)
+        ends_in_particle = last is not None and last[-1].lower_ in _NAME_PARTICLES
+        if (
+            last is not None
+            and last.label_ == ent.label_ == "PERSON"
+            and particles
+            and (len(between) or ends_in_particle)
+        ):
+            joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
+        else:
+            joined.append(ent)
+    return joined
 
 
 def _split_people(ent: Span) -> list[Span]:
