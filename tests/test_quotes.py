@@ -879,3 +879,12 @@ def test_the_person_an_organisation_owns_speaks(pipeline):
     text = "“Dogs notice what their owners do,” said University of Alberta's Olav Rueppell."
     [(speaker, speaker_text, _, _)] = quotes(pipeline, text)
     assert (speaker, speaker_text) == ("local:olav-rueppell", "University of Alberta's Olav Rueppell")
+
+
+def test_who_criticism_comes_from_speaks(pipeline):
+    text = (
+        "BELGRADE – Serbia's decision to sign a plan for foreign policy consultations with Russia has "
+        "drawn criticism from European officials."
+    )
+    speakers = [speaker_text for _, speaker_text, _, _ in quotes(pipeline, text)]
+    assert speakers and all(s in ("European officials", "Serbia's") for s in speakers)

@@ -35,6 +35,11 @@ _RAISING = frozenset(
 )
 
 
+# "X has drawn criticism from Y": Y speaks
+_RECEIVING = frozenset({"draw", "receive", "face", "attract", "earn", "meet"})
+_CRITICISM = frozenset("criticism condemnation praise rebuke backlash fire ire protest".split())
+
+
 @dataclass(slots=True)
 class Speaker:
     text: str | None
@@ -144,6 +149,9 @@ def speaker_of(cue: Token, actors: ActorIndex) -> Speaker | None:
     it hangs from; for "a poll, which showed" the noun the relative clause describes; for "raised
     concerns" whoever raised them; for a speech verb the parse left without any, the name
     before it."""
+    critic = _critic(cue)
+    if critic is not None:
+        return actors.speaker_for(_phrase(critic))  # "…has drawn criticism from EU officials"
     subject, verb = subject_of(cue), cue
     if subject is None and cue.pos_ == "ADJ":
         verb = cue.head  # "the senators are hopeful that…": the copula's subject holds the hope
@@ -208,6 +216,16 @@ def _agent(verb: Token) -> Token | None:
     """The object of a passive verb's "by" ("was rejected by the court")."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _critic(cue: Token) -> Token | None:
+    """Who criticises when a subject "drew criticism from" them: the object of "from"."""
+    if cue.lemma_.lower() not in _RECEIVING:
+        return None
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in _CRITICISM]
+    holders = [cue, *objects] if objects else []
+    froms = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
+    return next((g for c in froms for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _phrase(head: Token) -> Span:
