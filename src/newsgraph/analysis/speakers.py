@@ -35,9 +35,9 @@ _RAISING = frozenset(
 )
 
 
-# "X has drawn criticism from Y": Y speaks
+# "X has drawn criticism (or praise) from Y": Y speaks
 _RECEIVING = frozenset({"draw", "receive", "face", "attract", "earn", "meet"})
-_CRITICISM = frozenset("criticism condemnation praise rebuke backlash fire ire protest".split())
+_JUDGEMENTS = frozenset("criticism condemnation praise rebuke backlash fire ire protest".split())
 
 
 @dataclass(slots=True)
@@ -222,7 +222,7 @@ def _critic(cue: Token) -> Token | None:
     """Who criticises when a subject "drew criticism from" them: the object of "from"."""
     if cue.lemma_.lower() not in _RECEIVING:
         return None
-    objects = [c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in _CRITICISM]
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in _JUDGEMENTS]
     holders = [cue, *objects] if objects else []
     froms = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
     return next((g for c in froms for g in c.children if g.dep_ == "pobj"), None)
