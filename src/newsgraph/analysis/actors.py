@@ -202,12 +202,17 @@ class ArticleResolver:
 
     def _person_for_full_name(self, mention: Mention) -> Referent:
         span = mention.span(self.doc)
+        return self._person_named(" ".join(name_words(span)), mention.actors, span)
+
+    def _person_named(self, name: str, known: list[GazetteerActor], span: Span | None = None) -> Referent:
+        """A full name's person: the gazetteer's (or one spelt close to it), else the article's
+        local person of that name or part of it, else a new one (gender and country from
+        ``span``'s context)."""
         actor = (
-            self._pick_person(mention.actors) if mention.actors else fuzzy_person(self.gazetteer, span.text)
+            self._pick_person(known) if known else fuzzy_person(self.gazetteer, span.text if span else name)
         )
         if actor is not None:
             return self._referent(actor)
-        name = " ".join(name_words(span))
         for referent in self.referents.values():
             local = referent.kind == "person" and referent.id.startswith("local:")
             # "Malik Riaz" beside "Malik Riaz Hussain": one person, named in part
@@ -216,8 +221,9 @@ class ArticleResolver:
             shorter, longer = sorted((name, referent.name), key=len)
             if local and len(shorter.split()) >= 2 and longer.startswith(f"{shorter} "):
                 return referent
-        gender = gender_from_context(self.doc, mention.start, mention.end) or first_name_gender(name)
-        country = country_around(span, self.gazetteer)
+        context = gender_from_context(self.doc, span.start, span.end) if span is not None else None
+        country = country_around(span, self.gazetteer) if span is not None else None
+        gender = context or first_name_gender(name)
         return Referent(
             local_id(name), name, "person", country, None, gender=gender, surname=name.split()[-1]
         )
@@ -248,11 +254,7 @@ class ArticleResolver:
         name = f"{found[1]} {surname}" if found is not None else ""
         if not name or first_name_gender(name) is None:
             return None
-        known = self.gazetteer.by_alias(name) or [a for a in [fuzzy_person(self.gazetteer, name)] if a]
-        if known:
-            return self._referent(known[0])
-        existing = self.referents.get(local_id(name))
-        return existing or Referent(local_id(name), name, "person", None, None, surname=surname)
+        return self._person_named(name, self.gazetteer.by_alias(name))
 
     def _article_person(self, folded: str) -> Referent | None:
         """The article's person with this surname (or one close to it), else the one person whose
