@@ -56,15 +56,17 @@ _RANKS = frozenset(
     commander gen maj col lt capt adm sgt""".split()
 )
 _TRADES = frozenset("writer reporter correspondent photographer columnist editor".split())
-_TITLE_WORDS = frozenset(
-    """president prime minister premier chancellor foreign defence defense interior finance
+_TITLE_WORDS = (
+    frozenset(
+        """president prime minister premier chancellor foreign defence defense interior finance
     secretary state general spokesman spokeswoman spokesperson leader king queen emir sheikh
     ambassador envoy special representative deputy vice former acting head chief commander
     mr mrs ms dr prof professor sir lord lady senator congressman congresswoman mp rep gen lt col adm
-    treasurer top senior lawyer attorney chair chairman chairwoman mep writer reporter correspondent
-    photographer columnist editor
+    treasurer top senior lawyer attorney chair chairman chairwoman mep
     high commissioner mayor governor councilman councilwoman councillor pope patriarch archbishop the of
     sergeant captain colonel lieutenant corporal brigadier marshal admiral major""".split()
+    )
+    | _TRADES
 )
 
 
