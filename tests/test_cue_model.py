@@ -46,3 +46,27 @@ def test_the_ranker_chooses_the_reading_and_the_best_probability_stays_the_cues(
     chosen, same = choose(ranked, cue, matches)
     assert chosen.content.text.startswith("the process, though not the results")
     assert same == probability == pytest.approx(1 / (1 + 2.718281828**-1.0), abs=1e-6)
+
+
+def test_readings_say_whether_they_close_their_marks_and_what_they_leave(defended):
+    _, (short, long) = defended
+    short_row, long_row = comparisons([short, long])
+    # the short reading leaves ", though not the results, …" of its sentence
+    assert {"to_end=False", "leaves_mark=,", "leaves_first=though", "balanced=True"} <= set(short_row)
+    assert {"to_end=True", "balanced=True"} <= set(long_row)
+    doc = load_language()('The mayor called the plan "a betrayal of the north, and she would resist it.')
+    cue = next(token for token in doc if token.lemma_ == "call")
+    rows = comparisons(candidates(cue, [CueRule("call", "dobj", 0.5)]))
+    assert any("balanced=False" in row for row in rows)  # a mark opened and never closed
+
+
+def test_a_cue_with_two_clauses_of_one_relation_has_a_reading_of_each():
+    # the parse hangs both the clause of the opening phrase and the one after the speaker on "noted"
+    doc = load_language()(
+        "Asked by a panel that mostly agreed the mayor lost the vote, Ana Kovač noted that the turnout "
+        "in the north was decisive."
+    )
+    cue = next(token for token in doc if token.lemma_ == "note")
+    readings = {m.content.text for m in candidates(cue, [CueRule("note", "ccomp", 0.5)])}
+    assert "that the turnout in the north was decisive" in readings
+    assert any(reading.startswith("Asked by a panel") for reading in readings)

@@ -888,3 +888,45 @@ def test_who_criticism_comes_from_speaks(pipeline):
     )
     speakers = [speaker_text for _, speaker_text, _, _ in quotes(pipeline, text)]
     assert speakers and all(s in ("European officials", "Serbia's") for s in speakers)
+
+
+def test_a_closing_mark_typed_where_a_quotation_opens(pipeline):
+    text = "”We will not leave our homes,” said Milica Jovanović, a teacher in Gračanica."
+    [(_, speaker_text, quoted, direct)] = quotes(pipeline, text)
+    assert (speaker_text, quoted, direct) == ("Milica Jovanović", "We will not leave our homes,", True)
+
+
+def test_quotations_signed_with_a_dash_and_a_name(pipeline):
+    # readers' voices, each signed on its own line; a no-break space before the dash or after the name
+    text = (
+        "What our readers told us about the bridge.\n\n"
+        "“The bridge has been closed for a year and nobody tells us why.” ― Dragan Ilić\n"
+        "“We cross by the old road now, and the trip takes an hour.”\u00a0― Mira Lukić, 54, Zvečan\n"
+        "“Our children go to school on the other side.”― Petar Novak.\u00a0\n"
+    )
+    result = pipeline.analyze(Article(id="q", text=text, date="2022-05-10"))
+    signed = [(q.speaker_text, q.cue, q.direct) for q in result.quotes]
+    assert signed == [("Dragan Ilić", "―", True), ("Mira Lukić", "―", True), ("Petar Novak", "―", True)]
+    assert [q.speaker for q in result.quotes][:2] == ["local:dragan-ilic", "local:mira-lukic"]
+
+
+def test_a_title_in_the_setting_of_the_cue_is_no_quote(pipeline):
+    text = "In an interview with the weekly “Vreme,” Ana Kovač said the talks had stalled."
+    assert who_said_what(quotes(pipeline, text)) == [("Ana Kovač", "the talks had stalled")]
+
+
+def test_a_one_word_content_can_name_something_but_a_pronoun_says_nothing(pipeline):
+    text = "The farmers' union endorses Marković. The teachers' union rejected it on Monday."
+    found = who_said_what(quotes(pipeline, text))
+    assert ("The farmers' union", "Marković") in found
+    assert all(quoted != "it" for _, quoted in found)
+
+
+def test_the_clause_after_the_speaker_is_what_she_noted(pipeline):
+    # the parse hangs the opening phrase's clause on "noted" as well
+    text = (
+        "Asked by a panel that mostly agreed the mayor lost the vote, Ana Kovač noted that the turnout "
+        "in the north was decisive."
+    )
+    found = who_said_what(quotes(pipeline, text))
+    assert ("Ana Kovač", "that the turnout in the north was decisive") in found

@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analysis.cues import (
     CueRule,
-    content_of_rule,
     content_span,
+    contents_of_rule,
     coordinated_speech,
     cut_before,
     trim_span,
@@ -38,6 +38,7 @@ _MARKS = frozenset({"“", "”", '"', "«", "»"})
 _OPENERS = frozenset({"that", "whether", "if", "to", "how", "why", "what", "for", "of", "about"})
 _FUNCTION_POS = frozenset({"CCONJ", "SCONJ", "ADP", "PRON", "DET", "PART", "ADV"})
 MODEL_FILE = "cue_model.json"
+_BY_RELATION = ("adds=", "adds_first=")  # what a reading adds, also read per rule relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +80,9 @@ def candidates(token: Token, rules: list[CueRule]) -> list[Match]:
     """Every rule of the token's lemma that finds a content span, each with the spans its match
     can be cut to (the model then weighs rule and cut together)."""
     found = []
-    for rule in rules:
-        span = content_of_rule(token, rule.relation)
-        if span is None or len(span) == 0:
+    readings = [(rule, span) for rule in rules for span in contents_of_rule(token, rule.relation)]
+    for rule, span in readings:
+        if len(span) == 0:
             continue
         cuts: dict[tuple[int, int], list[str]] = {}
         for name, content in [*extents(token, span), *_around(token, rule.relation)]:
@@ -224,8 +225,34 @@ def comparisons(matches: list[Match]) -> list[list[str]]:
         row += [f"length_rank|lemma={rank}|{rule.lemma}"]
         row += [f"extent|lemma={extent}|{rule.lemma}" for extent in match.extents]
         row += [f"extent|length_rank={extent}|{rank}" for extent in match.extents]
-        found.append(row + _additions(match.content, shortest[rule.relation]))
+        adds = _additions(match.content, shortest[rule.relation])
+        adds += [f"{a}|{rule.relation}" for a in adds if a.startswith(_BY_RELATION) and a != "adds=nothing"]
+        found.append(row + adds + _shape(match.content))
     return found
+
+
+def _shape(content: Span) -> list[str]:
+    """Whether a reading closes the quotation marks it opens, and what it leaves of its sentence:
+    nothing, or a rest that opens with a mark, a word, a relation, a clause of its own."""
+    doc = content.doc
+    marks = [t.text for t in content if t.text in _MARKS]
+    balanced = marks.count('"') % 2 == 0 and marks.count("“") == marks.count("”")
+    end = content.sent.end
+    while end > content.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    rest = doc[content.end : end]
+    found = [f"balanced={balanced}", f"to_end={len(rest) == 0}"]
+    if len(rest) > 0:
+        first = next((t for t in rest if not t.is_punct), rest[0])
+        own_clause = any(t.dep_ in ("nsubj", "nsubjpass") for t in rest)
+        found += [f"leaves_mark={_mark(rest[0])}", f"leaves_first={_word_class(first)}"]
+        found += [f"leaves_dep={first.dep_}", f"leaves_subject={own_clause}"]
+    return found
+
+
+def _word_class(token: Token) -> str:
+    """A function word as itself, any other word as its part of speech."""
+    return token.lower_ if token.pos_ in _FUNCTION_POS else token.pos_
 
 
 def _length_rank(length: int, lengths: list[int]) -> str:
@@ -242,10 +269,12 @@ def _additions(content: Span, shortest: Span) -> list[str]:
         return ["adds=nothing"]
     doc, inside = content.doc, set(added)
     found = {f"adds_length={min(4, len(added) // 5)}", f"adds_mark={_mark(doc[added[0]])}"}
-    found |= {f"adds={doc[i].dep_}" for i in added if doc[i].head.i not in inside and not doc[i].is_punct}
+    heads = [doc[i] for i in added if doc[i].head.i not in inside and not doc[i].is_punct]
+    found |= {f"adds={head.dep_}" for head in heads} | {f"adds={head.dep_}|{head.tag_}" for head in heads}
     first = next((doc[i] for i in added if not doc[i].is_punct), None)
     if first is not None:
-        found.add(f"adds_first={first.lower_ if first.pos_ in _FUNCTION_POS else first.pos_}")
+        opening = _word_class(first)
+        found |= {f"adds_first={opening}", f"adds_mark_first={_mark(doc[added[0]])}|{opening}"}
     return sorted(found)
 
 

@@ -139,58 +139,70 @@ def cut_before(doc: Doc, start: int, token: Token) -> int:
 
 
 def content_of_rule(cue: Token, relation: str) -> Span | None:
-    """The content span one rule relation reaches from a cue, or None. It stops before a second
-    speech verb coordinated inside it ("said that A, and said that B", "…, adding that B"):
-    what follows is that verb's content."""
-    span = _reach(cue, relation)
-    if span is None:
-        return None
-    second = next((t for t in span[1:] if coordinated_speech(t)), None)
-    return span if second is None else span.doc[span.start : cut_before(span.doc, span.start, second)]
+    """The content span one rule relation reaches from a cue (its first, when the parse gives the
+    cue two children of that relation), or None."""
+    found = contents_of_rule(cue, relation)
+    return found[0] if found else None
 
 
-def _reach(cue: Token, relation: str) -> Span | None:
+def contents_of_rule(cue: Token, relation: str) -> list[Span]:
+    """Every content span one rule relation reaches from a cue: a parse can hang two clauses on
+    one verb ("Writing for a panel that agreed Pence won, Barabak noted that…"). Each stops
+    before a second speech verb coordinated inside it ("said that A, and said that B", "…,
+    adding that B"): what follows is that verb's content."""
+    found = []
+    for span in _reach(cue, relation):
+        second = next((t for t in span[1:] if coordinated_speech(t)), None)
+        end = span.end if second is None else cut_before(span.doc, span.start, second)
+        found.append(span.doc[span.start : end])
+    return found
+
+
+def _reach(cue: Token, relation: str) -> list[Span]:
     doc = cue.doc
     if relation == "self":
         # a relative clause is about the noun it describes, never a content of its own (nor is
         # one the parse hangs as a modifier: "an act that Putin described as…")
         relative = cue.dep_ == "relcl" or (cue.dep_ == "acl" and any(c.dep_ == "nsubj" for c in cue.children))
-        return None if relative else doc[cue.left_edge.i : cue.right_edge.i + 1]
+        return [] if relative else [doc[cue.left_edge.i : cue.right_edge.i + 1]]
     if relation.startswith("^"):
         if cue.dep_ != relation[1:] or cue.head.i == cue.i or _conditional(cue):
-            return None
+            return []
         head = cue.head
         left = doc[head.left_edge.i : cue.left_edge.i]
         right = doc[cue.right_edge.i + 1 : head.right_edge.i + 1]
-        return left if len(left) >= len(right) else right
+        return [left if len(left) >= len(right) else right]
     if relation.startswith("prep:"):
         word = relation[5:]
         for child in cue.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
-                    return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
-        return None
+                    return [doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]]
+        return []
     if ">" in relation:
         first, second = relation.split(">", 1)
         for child in cue.children:
             if child.dep_ == first:
                 for grandchild in child.children:
                     if grandchild.dep_ == second:
-                        return doc[grandchild.left_edge.i : grandchild.right_edge.i + 1]
-        return None
-    for child in cue.children:
-        if child.dep_ == relation:
-            if relation == "dobj" and any(c.dep_ == "ccomp" and cue.i < c.i < child.i for c in cue.children):
-                return None  # "say [the money would…], the NATO-led mission": an aside misread as object
-            relative = child.tag_ in ("WDT", "WP") or child.lower_ in ("that", "which", "who", "whom")
-            if child.i < cue.i and relative and cue.dep_ in ("relcl", "acl"):
-                return _antecedent(cue)  # "referendums that Kyiv dismissed as a sham"
-            # a clause reaching back over its own cue ("a broadcaster that it said Dodik had
-            # acquired": the relative "that" hangs on "acquired") starts after the cue
-            start = cue.i + 1 if child.left_edge.i <= cue.i < child.i else child.left_edge.i
-            return doc[start : _clause_end(cue, child) + 1]
-    return None
+                        return [doc[grandchild.left_edge.i : grandchild.right_edge.i + 1]]
+        return []
+    return [span for child in cue.children if child.dep_ == relation for span in _child_reach(cue, child)]
+
+
+def _child_reach(cue: Token, child: Token) -> list[Span]:
+    doc = cue.doc
+    if child.dep_ == "dobj" and any(c.dep_ == "ccomp" and cue.i < c.i < child.i for c in cue.children):
+        return []  # "say [the money would…], the NATO-led mission": an aside misread as object
+    relative = child.tag_ in ("WDT", "WP") or child.lower_ in ("that", "which", "who", "whom")
+    if child.i < cue.i and relative and cue.dep_ in ("relcl", "acl"):
+        antecedent = _antecedent(cue)  # "referendums that Kyiv dismissed as a sham"
+        return [antecedent] if antecedent is not None else []
+    # a clause reaching back over its own cue ("a broadcaster that it said Dodik had
+    # acquired": the relative "that" hangs on "acquired") starts after the cue
+    start = cue.i + 1 if child.left_edge.i <= cue.i < child.i else child.left_edge.i
+    return [doc[start : _clause_end(cue, child) + 1]]
 
 
 def _conditional(cue: Token) -> bool:
@@ -199,8 +211,11 @@ def _conditional(cue: Token) -> bool:
 
 
 def _antecedent(cue: Token) -> Span | None:
-    """The noun phrase a relative clause describes, without the clause."""
+    """The noun phrase a relative clause describes, without the clause; None after "an act of
+    aggression", where the clause may describe either noun."""
     noun = cue.head
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        return None
     span = cue.doc[noun.left_edge.i : cue.left_edge.i]
     return span if len(span) > 0 else None
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 
-# opening mark -> the marks that close it; „ closes with “ in German style, with ” in Polish
+# opening mark -> the marks that close it; „ closes with “ in German style, with ” in Polish; a
+# closing ” typed where the quotation opens (”Fear. I am…”) still opens one
 _PAIRS = {
     "“": ("”",), "«": ("»",), "„": ("“", "”"), "‘": ("’",), '"': ('"',), "»": ("«",), "``": ("''",),
-    "''": ("''",),
+    "''": ("''",), "”": ("”",),
 }  # fmt: skip
-# An opening mark: at the start, or after a space, bracket or dash; followed by a non-space.
-_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(``|''|[“«„‘\"»])(?=[^\s'])", re.MULTILINE)
+# An opening mark: at the start, or after a space, bracket or dash; followed by a non-space (a
+# closing ” only when a letter follows: a word cannot end right after a space).
+_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(``|''|[“«„‘\"»](?=[^\s'])|”(?=\w))", re.MULTILINE)
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:

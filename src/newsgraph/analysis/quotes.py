@@ -31,6 +31,7 @@ from newsgraph.analysis.cues import (
     content_of,
     content_span,
     is_speech_cue,
+    is_speech_verb,
     load_cue_rules,
     trim_span,
     urged,
@@ -43,13 +44,13 @@ from newsgraph.analysis.speakers import (
     ActorIndex,
     Speaker,
     name_right_before,
+    signed_by,
     speaker_is_topic,
     speaker_of,
     subject_of,
 )
 from newsgraph.records import Analysis, Quote
 
-_MIN_CONTENT_TOKENS = 2
 _MAX_CUE_DISTANCE = 12  # tokens between a quote and a cue outside it
 _MIN_PRECISION = 0.16  # learned rules below this precision are not used
 # how much likelier an inner reading must be to win over a clause holding it (PolNeAR dev and
@@ -82,7 +83,8 @@ class Candidate:
     cue_at: int | None  # character offset of the cue token
     clause: bool = False  # reported content headed by a verb, which can hold another's words
     probability: float = 1.0  # the cue model's, for a reading of a learned cue rule
-    # the content is someone else's claim ("rejected his claim that…"): that claim's reading wins
+    # the content is someone else's claim ("rejected his claim that…") or a statement that speaks
+    # ("posted a statement that said…"): that claim's or statement's reading wins
     owned: bool = False
 
 
@@ -135,8 +137,8 @@ class QuoteStage:
 
     def _by_rule(self, cue: Token, actors: ActorIndex) -> Candidate | None:
         content, probability = self._best_content(cue)
-        if content is None or len(content) < _MIN_CONTENT_TOKENS or not any(t.is_alpha for t in content):
-            return None  # "call 212 416 4552": a number says nothing
+        if content is None or not _says_something(content):
+            return None
         speaker = speaker_of(cue, actors) or Speaker(None, None)
         if speaker_is_topic(speaker, content, cue):
             speaker = Speaker(None, None)
@@ -182,9 +184,14 @@ class QuoteStage:
             if previous is not None and start < previous.end:
                 continue  # a fragment inside the clause the previous quotation was widened to
             opens = _opens_sentence(text, start)
-            cue = self._cue_for(doc, span, opens)
+            signed = signed_by(text, doc, end, actors)  # “…” ― Dragan Ilić
+            cue = self._cue_for(doc, span, opens) if signed is None else None
+            if cue is not None and _in_setting(cue, span):
+                continue  # "On Sunday's broadcast of “Face the Nation,” Ryan said…": a title
             speaker = speaker_of(cue, actors) if cue is not None else None
             cue_text = _cue_text(cue) if cue is not None else None
+            if signed is not None:
+                speaker, cue_text = signed
             before = _latest_before(start, previous, reported)
             if speaker is None and before is not None and opens and _continues(doc, before, span):
                 speaker, cue_text = Speaker(before.speaker_text, before.speaker), before.cue
@@ -264,6 +271,12 @@ class QuoteStage:
             if backwards and token.is_sent_start:
                 break  # this token opened the quote's sentence
         return None
+
+
+def _in_setting(cue: Token, quote: Span) -> bool:
+    """The quotation is inside a phrase that sets the scene of the cue before it ("In an interview
+    with “Face the Nation,” she said")."""
+    return any(t.dep_ == "prep" and t.head == cue and t.i < cue.i for t in quote[0].ancestors)
 
 
 def _governs(cue: Token, quote: Span) -> bool:
@@ -468,6 +481,12 @@ def _inside_reported(text: str, start: int, end: int, reported: list[Candidate])
     )
 
 
+def _says_something(content: Span) -> bool:
+    """A content with a word in it ("call 212 416 4552" has none), and more than a pronoun
+    ("insist on it"): "endorses Clinton" says something, "defended it" does not."""
+    return any(t.is_alpha for t in content) and not (len(content) == 1 and content[0].pos_ == "PRON")
+
+
 def _has_words(text: str) -> bool:
     return any(char.isalnum() for char in text)
 
@@ -559,7 +578,9 @@ def _reported_candidate(
     root = content.root
     clause = root.pos_ in ("VERB", "AUX")
     quote = _quote(content, speaker, cue_text, direct=False)
-    owned = root.i != cue.i and root.pos_ == "NOUN" and any(c.dep_ == "poss" for c in root.children)
+    # "his claim that…", "a statement that said…": the noun is someone's words, or their speaker
+    voiced = any(c.dep_ == "poss" or (c.dep_ == "relcl" and is_speech_verb(c)) for c in root.children)
+    owned = root.i != cue.i and root.pos_ == "NOUN" and voiced
     return Candidate(quote, cue.idx, clause, probability, owned)
 
 

@@ -10,6 +10,7 @@ to…", "the deal was announced") are no speakers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -38,6 +39,12 @@ _RAISING = frozenset(
 # "X has drawn criticism (or praise) from Y": Y speaks
 _RECEIVING = frozenset({"draw", "receive", "face", "attract", "earn", "meet"})
 _JUDGEMENTS = frozenset("criticism condemnation praise rebuke backlash fire ire protest".split())
+# "“…” ― Sonya Herridge": a quotation signed, after a dash, with a name that ends its line (a
+# comma, bracket or full stop may follow it: "― Ana Lopez, 34, Phoenix")
+_SIGNATURE = re.compile(
+    r"[”\"’»]*[^\S\n]*([―—–]|(?<= )-(?= ))[^\S\n]*([A-Z][^\n,;(]{1,60}?)[^\S\n.]*(?:[,;(][^\n]*)?$", re.M
+)
+_SIGNATURE_WORDS = 5
 
 
 @dataclass(slots=True)
@@ -210,6 +217,19 @@ ADDRESSING = frozenset(
     """tell ask question inform warn assure advise remind urge brief promise request invite order
     press summon""".split()
 )
+
+
+def signed_by(text: str, doc: Doc, closing: int, actors: ActorIndex) -> tuple[Speaker, str] | None:
+    """The speaker who signs a quotation whose closing mark is at ``closing``, and the dash that
+    signs it; None when no name follows a dash there."""
+    found = _SIGNATURE.match(text, closing)
+    if found is None:
+        return None
+    name = doc.char_span(found.start(2), found.end(2), alignment_mode="expand")
+    words = [t for t in name or () if not (t.is_punct or t.is_space)]
+    if not words or len(words) > _SIGNATURE_WORDS or not all(t.text[:1].isupper() for t in words):
+        return None
+    return actors.speaker_for(name), found.group(1)
 
 
 def _agent(verb: Token) -> Token | None:
