@@ -896,6 +896,18 @@ def test_a_closing_mark_typed_where_a_quotation_opens(pipeline):
     assert (speaker_text, quoted, direct) == ("Milica Jovanović", "We will not leave our homes,", True)
 
 
+def test_a_curly_quotation_closed_with_a_straight_mark(pipeline):
+    text = (
+        "“We will meet again on Monday,\" said Ana Kovač, the union's negotiator. "
+        '"Nothing has been signed yet,” she added.'
+    )
+    found = quotes(pipeline, text)
+    assert [(quoted, direct) for _, _, quoted, direct in found] == [
+        ("We will meet again on Monday,", True),
+        ("Nothing has been signed yet,", True),
+    ]
+
+
 def test_quotations_signed_with_a_dash_and_a_name(pipeline):
     # readers' voices, each signed on its own line; a no-break space before the dash or after the name
     text = (

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 # opening mark -> the marks that close it; „ closes with “ in German style, with ” in Polish; a
-# closing ” typed where the quotation opens (”Fear. I am…”) still opens one
+# closing ” typed where the quotation opens (”Fear. I am…”) still opens one, and a curly quotation
+# closed with a straight mark (“…") or the other way round ("…”) still closes
 _PAIRS = {
-    "“": ("”",), "«": ("»",), "„": ("“", "”"), "‘": ("’",), '"': ('"',), "»": ("«",), "``": ("''",),
-    "''": ("''",), "”": ("”",),
+    "“": ("”", '"'), "«": ("»",), "„": ("“", "”"), "‘": ("’",), '"': ('"', "”"), "»": ("«",),
+    "``": ("''",), "''": ("''",), "”": ("”",),
 }  # fmt: skip
 # An opening mark: at the start, or after a space, bracket or dash; followed by a non-space (a
 # closing ” only when a letter follows: a word cannot end right after a space).
