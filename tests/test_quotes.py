@@ -230,14 +230,28 @@ def test_a_quotation_never_takes_its_cue_from_the_next_paragraph(pipeline):
     assert not any(q[1] == "Milica Savić" and "four hours" in q[2] for q in found)
 
 
-def test_the_halves_of_a_quote_around_a_long_description_of_its_speaker(pipeline):
+def test_the_halves_of_a_quote_around_a_long_description_of_its_speaker_stay_apart(pipeline):
     text = (
         "“This is not a budget,” said Vesna Đorđević, an economist who spent twenty years at the "
         "central bank and now teaches at a private university in Novi Sad. “It is a list of promises.”"
     )
-    [(speaker, speaker_text, quoted, direct)] = quotes(pipeline, text)
-    assert (speaker, speaker_text, direct) == ("local:vesna-dordevic", "Vesna Đorđević", True)
-    assert quoted.startswith("This is not a budget") and quoted.endswith("a list of promises.")
+    # joined, the quote would be more description than words of hers: two quotes, both hers
+    found = quotes(pipeline, text)
+    assert [(speaker, speaker_text, direct) for speaker, speaker_text, _, direct in found] == [
+        ("local:vesna-dordevic", "Vesna Đorđević", True),
+        ("local:vesna-dordevic", "Vesna Đorđević", True),
+    ]
+    assert [quoted for _, _, quoted, _ in found] == ["This is not a budget,", "It is a list of promises."]
+
+
+def test_the_halves_of_a_quote_around_a_short_description_of_its_speaker_join(pipeline):
+    text = (
+        "“This is not a budget,” said Vesna Đorđević, an economist in Novi Sad, “but a list of promises "
+        "that nobody in the government expects to keep.”"
+    )
+    [(speaker, _, quoted, direct)] = quotes(pipeline, text)
+    assert (speaker, direct) == ("local:vesna-dordevic", True)
+    assert quoted.startswith("This is not a budget") and quoted.endswith("expects to keep.")
 
 
 def test_a_quoted_word_ending_with_its_full_stop_takes_the_clause(pipeline):

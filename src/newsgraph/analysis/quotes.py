@@ -194,7 +194,8 @@ class QuoteStage:
                 speaker, cue_text = signed
             before = _latest_before(start, previous, reported)
             if speaker is None and before is not None and opens and _continues(doc, before, span):
-                speaker, cue_text = Speaker(before.speaker_text, before.speaker), before.cue
+                named = (before.speaker_start, before.speaker_end)  # where the speaker was named
+                speaker, cue_text = Speaker(before.speaker_text, before.speaker, *named), before.cue
             if speaker is None and not _stands_alone(span):
                 continue  # a title, a name or scare quotes, not someone's words
             speaker = speaker or Speaker(None, None)
@@ -306,7 +307,10 @@ def _same_run(text: str, first: Candidate, second: Candidate) -> bool:
     if not same or "\n" in gap or second.cue_at not in (None, first.cue_at):
         return False
     around_cue = first.cue_at is not None and one.end <= first.cue_at < two.start
-    return around_cue or len(gap) <= 80
+    # joined, a quote is mostly the speaker's words: a description between the halves longer than
+    # both ("…,” said Kevin Barrett, a lawyer who represents…, “…”) leaves them two quotes
+    mostly_quoted = len(gap.split()) <= len(one.text.split()) + len(two.text.split())
+    return (around_cue or len(gap) <= 80) and mostly_quoted
 
 
 def _join(text: str, first: Quote, second: Quote) -> None:
