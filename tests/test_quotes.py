@@ -874,6 +874,16 @@ def test_an_outlets_fact_check_or_interview_label_is_no_speaker(pipeline):
         )
 
 
+def test_a_headings_kicker_before_a_colon_is_no_speaker(pipeline):
+    kickers = {"The Latest", "Revealed", "The Talks Go On"}
+    for text in (
+        "The Latest: Kosovo police close the main bridge in Mitrovica.",
+        "Revealed: What the leaked budget plans for the army this year.",
+        "The Talks Go On: Negotiators from Belgrade and Pristina meet again in Brussels.",
+    ):
+        assert all(speaker_text not in kickers for _, speaker_text, _, _ in quotes(pipeline, text))
+
+
 def test_a_speaker_ends_before_the_line_break(pipeline):
     text = (
         "Models can help scientists solve hard problems, said E Weinan, a professor.\n\n"

@@ -416,6 +416,8 @@ def _is_speaker_label(name: Span) -> bool:
     headline's first word is often tagged a common noun ("Sanders: Clinton needs…", "Poll: …")."""
     if len(name) > 4 or name[0].lower_ in _NOT_A_SPEAKER_LABEL:
         return False
+    if any(t.pos_ in ("ADP", "VERB", "AUX") for t in name) or name[0].lower_ == "the":
+        return False  # "The Latest: …", "The Gap Goes On: …", "Stealth Over Health: …" are headings
     return all(t.pos_ == "PROPN" or t.is_upper or t.is_title or t.is_punct for t in name)
 
 
