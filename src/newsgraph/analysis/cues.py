@@ -106,11 +106,12 @@ def without_writers_tail(span: Span) -> Span:
     for token in span[1:]:
         if token.text in _DASHES and token.i + 1 < span.end and doc[token.i + 1].lower_ in _CONCESSIONS:
             return doc[span.start : token.i]
+        if token.dep_ != "prep" or token.lower_ not in _SETTINGS:
+            continue  # most words are no setting: skip the costlier head tests below
         # the setting of the speech, hung on the cue or on the noun phrase it reports
         on_cue = not span.start <= token.head.i < span.end
         on_noun = token.head == span.root and span.root.pos_ in ("NOUN", "PROPN", "PRON")
-        setting = token.dep_ == "prep" and token.lower_ in _SETTINGS and (on_cue or on_noun)
-        if setting and token.right_edge.i >= span.end - 1:
+        if (on_cue or on_noun) and token.right_edge.i >= span.end - 1:
             return doc[span.start : token.i]
     return span
 
