@@ -966,3 +966,14 @@ def test_the_clause_after_the_speaker_is_what_she_noted(pipeline):
     )
     found = who_said_what(quotes(pipeline, text))
     assert ("Ana Kovač", "that the turnout in the north was decisive") in found
+
+
+def test_a_content_ends_before_a_concession_with_a_cue_of_its_own(pipeline):
+    text = (
+        "Ana Kovač said the union planned a strike for Monday, though she admitted it was unlikely "
+        "to go ahead."
+    )
+    assert who_said_what(quotes(pipeline, text)) == [
+        ("Ana Kovač", "the union planned a strike for Monday"),
+        ("she", "it was unlikely to go ahead"),
+    ]

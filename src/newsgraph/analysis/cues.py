@@ -30,6 +30,10 @@ _OPENERS = {"”": ("“",), '"': ('"',), "»": ("«",), "’": ("‘",), "“":
 _NOT_CONTENT = frozenset({"ROOT", "punct", "according_to"})
 # what ends a content: the setting of the speech ("during a rally") and a concession after a dash
 _SETTINGS = frozenset({"during", "through", "via"})
+# "in an interview", "in a statement", "at a press conference": the occasion of speech
+_OCCASIONS = frozenset(
+    "interview statement speech address briefing conference op-ed column tweet post letter remarks".split()
+)
 _DASHES = frozenset({"-", "–", "—", "--"})
 _CONCESSIONS = frozenset({"except", "although", "though", "albeit"})
 
@@ -106,7 +110,8 @@ def without_writers_tail(span: Span) -> Span:
     for token in span[1:]:
         if token.text in _DASHES and token.i + 1 < span.end and doc[token.i + 1].lower_ in _CONCESSIONS:
             return doc[span.start : token.i]
-        if token.dep_ != "prep" or token.lower_ not in _SETTINGS:
+        occasion = token.lower_ in ("in", "at") and any(c.lemma_ in _OCCASIONS for c in token.children)
+        if token.dep_ != "prep" or (token.lower_ not in _SETTINGS and not occasion):
             continue  # most words are no setting: skip the costlier head tests below
         # the setting of the speech, hung on the cue or on the noun phrase it reports
         on_cue = not span.start <= token.head.i < span.end
@@ -122,12 +127,18 @@ def is_speech_verb(token: Token) -> bool:
 
 
 def coordinated_speech(token: Token) -> bool:
-    """A speech verb in coordination ("…, and said that") or a participle after a comma
-    (", noting that…"): a cue with content of its own. Verbs only: not "state law"."""
+    """A speech verb in coordination ("…, and said that"), a participle after a comma (", noting
+    that…") or a concession ("…, though she admitted that…"): a cue with content of its own.
+    Verbs only: not "state law"."""
     if token.pos_ != "VERB" or not is_speech_verb(token):
         return False
+    if token.dep_ == "conj":
+        return True
+    if token.dep_ != "advcl":
+        return False
     after_comma = token.i > 0 and token.doc[token.i - 1].text == ","
-    return token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG" and after_comma)
+    conceding = any(c.dep_ == "mark" and c.lower_ in _CONCESSIONS for c in token.children)
+    return (token.tag_ == "VBG" and after_comma) or conceding
 
 
 def cut_before(doc: Doc, start: int, token: Token) -> int:
@@ -148,7 +159,7 @@ def content_of_rule(cue: Token, relation: str) -> Span | None:
 
 def contents_of_rule(cue: Token, relation: str) -> list[Span]:
     """Every content span one rule relation reaches from a cue: a parse can hang two clauses on
-    one verb ("Writing for a panel that agreed Pence won, Barabak noted that…"). Each stops
+    one verb ("Asked by a panel that agreed the mayor lost, Kovač noted that…"). Each stops
     before a second speech verb coordinated inside it ("said that A, and said that B", "…,
     adding that B"): what follows is that verb's content."""
     found = []
@@ -160,6 +171,7 @@ def contents_of_rule(cue: Token, relation: str) -> list[Span]:
 
 
 def _reach(cue: Token, relation: str) -> list[Span]:
+    """The spans a relation leads to from the cue, before any cut."""
     doc = cue.doc
     if relation == "self":
         # a relative clause is about the noun it describes, never a content of its own (nor is
@@ -193,6 +205,8 @@ def _reach(cue: Token, relation: str) -> list[Span]:
 
 
 def _child_reach(cue: Token, child: Token) -> list[Span]:
+    """What one child of the cue reaches: its phrase (with the complements after an object), the
+    noun a fronted relative pronoun stands for, or nothing."""
     doc = cue.doc
     if child.dep_ == "dobj" and any(c.dep_ == "ccomp" and cue.i < c.i < child.i for c in cue.children):
         return []  # "say [the money would…], the NATO-led mission": an aside misread as object

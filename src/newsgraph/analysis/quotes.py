@@ -170,7 +170,7 @@ class QuoteStage:
             signed = signed_by(text, doc, end, actors)  # “…” ― Dragan Ilić
             cue = self._cue_for(doc, span, opens) if signed is None else None
             if cue is not None and _in_setting(cue, span):
-                continue  # "On Sunday's broadcast of “Face the Nation,” Ryan said…": a title
+                continue  # "On Sunday's broadcast of “Face the Nation,” the senator said…": a title
             speaker = speaker_of(cue, actors) if cue is not None else None
             cue_text = _cue_text(cue) if cue is not None else None
             if signed is not None:
@@ -311,7 +311,7 @@ def _is_speaker_label(name: Span) -> bool:
     if len(name) > 4 or name[0].lower_ in _NOT_A_SPEAKER_LABEL:
         return False
     if any(t.pos_ in ("ADP", "VERB", "AUX") for t in name) or name[0].lower_ == "the":
-        return False  # "The Latest: …", "The Gap Goes On: …", "Stealth Over Health: …" are headings
+        return False  # "The Latest: …", "The Talks Go On: …", "Deal Over Gas: …" are headings
     return all(t.pos_ == "PROPN" or t.is_upper or t.is_title or t.is_punct for t in name)
 
 

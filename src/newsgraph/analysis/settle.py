@@ -43,8 +43,8 @@ def merge_runs(text: str, direct: list[Candidate]) -> list[Candidate]:
 
 def _same_run(text: str, first: Candidate, second: Candidate) -> bool:
     """Two quotes of one speaker in one paragraph, the second with no cue of its own: close
-    together, or the halves of one quote around the first one's cue (however long the speaker's
-    description between them)."""
+    together, or the halves of one quote around the first one's cue, as long as what lies between
+    them is not longer than both."""
     one, two = first.quote, second.quote
     gap = text[one.end : two.start]
     same = one.speaker_text is not None and (one.speaker, one.speaker_text) == (two.speaker, two.speaker_text)
@@ -52,7 +52,7 @@ def _same_run(text: str, first: Candidate, second: Candidate) -> bool:
         return False
     around_cue = first.cue_at is not None and one.end <= first.cue_at < two.start
     # joined, a quote is mostly the speaker's words: a description between the halves longer than
-    # both ("…,” said Kevin Barrett, a lawyer who represents…, “…”) leaves them two quotes
+    # both ("…,” said Vesna Đorđević, an economist who spent twenty years…, “…”) leaves them two quotes
     mostly_quoted = len(gap.split()) <= len(one.text.split()) + len(two.text.split())
     return (around_cue or len(gap) <= 80) and mostly_quoted
 

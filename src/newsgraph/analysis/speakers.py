@@ -39,7 +39,7 @@ _RAISING = frozenset(
 # "X has drawn criticism (or praise) from Y": Y speaks
 _RECEIVING = frozenset({"draw", "receive", "face", "attract", "earn", "meet"})
 _JUDGEMENTS = frozenset("criticism condemnation praise rebuke backlash fire ire protest".split())
-# "“…” ― Sonya Herridge": a quotation signed, after a dash, with a name that ends its line (a
+# "“…” ― Dragan Ilić": a quotation signed, after a dash, with a name that ends its line (a
 # comma, bracket or full stop may follow it: "― Ana Lopez, 34, Phoenix")
 _SIGNATURE = re.compile(
     r"[”\"’»]*[^\S\n]*([―—–]|(?<= )-(?= ))[^\S\n]*([A-Z][^\n,;(]{1,60}?)[^\S\n.]*(?:[,;(][^\n]*)?$", re.M
