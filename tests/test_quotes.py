@@ -7,6 +7,8 @@ import json
 import pytest
 
 from newsgraph import api
+from newsgraph.analysis.quotemarks import quoted_regions
+from newsgraph.analysis.speakers import ActorIndex, signed_by
 from newsgraph.records import Analysis, Article
 
 pytestmark = pytest.mark.slow
@@ -944,6 +946,11 @@ def test_quotations_signed_with_a_dash_and_a_name(pipeline):
     signed = [(q.speaker_text, q.cue, q.direct) for q in result.quotes]
     assert signed == [("Dragan Ilić", "―", True), ("Mira Lukić", "―", True), ("Petar Novak", "―", True)]
     assert [q.speaker for q in result.quotes][:2] == ["local:dragan-ilic", "local:mira-lukic"]
+    # a dash after a quotation inside the writer's sentence goes on with that sentence
+    text = "For the north it was “a disgrace” — Marko Ilić, Ana Perić and the council agreed on that."
+    analysis = pipeline.analyze(Article(id="q", text=text))
+    [region] = quoted_regions(text)
+    assert signed_by(text, pipeline.nlp(text), region, ActorIndex(pipeline.nlp(text), analysis)) is None
 
 
 def test_a_title_in_the_setting_of_the_cue_is_no_quote(pipeline):

@@ -167,7 +167,7 @@ class QuoteStage:
             if previous is not None and start < previous.end:
                 continue  # a fragment inside the clause the previous quotation was widened to
             opens = _opens_sentence(text, start)
-            signed = signed_by(text, doc, end, actors)  # “…” ― Dragan Ilić
+            signed = signed_by(text, doc, (start, end), actors)  # “…” ― Dragan Ilić
             cue = self._cue_for(doc, span, opens) if signed is None else None
             if cue is not None and _in_setting(cue, span):
                 continue  # "On Sunday's broadcast of “Face the Nation,” the senator said…": a title

@@ -45,6 +45,7 @@ _SIGNATURE = re.compile(
     r"[”\"’»]*[^\S\n]*([―—–]|(?<= )-(?= ))[^\S\n]*([A-Z][^\n,;(]{1,60}?)[^\S\n.]*(?:[,;(][^\n]*)?$", re.M
 )
 _SIGNATURE_WORDS = 5
+_LINE_OPENING = ' \t\u00a0“”"«»„‘'  # what may come before a signed quotation's words on its line
 
 
 @dataclass(slots=True)
@@ -219,9 +220,14 @@ ADDRESSING = frozenset(
 )
 
 
-def signed_by(text: str, doc: Doc, closing: int, actors: ActorIndex) -> tuple[Speaker, str] | None:
-    """The speaker who signs a quotation whose closing mark is at ``closing``, and the dash that
-    signs it; None when no name follows a dash there."""
+def signed_by(text: str, doc: Doc, region: tuple[int, int], actors: ActorIndex) -> tuple[Speaker, str] | None:
+    """The speaker who signs a quotation (``region``: inside its marks) that opens its line, and
+    the dash that signs it; None when no name follows a dash after it ("…called it “a disgrace”
+    — Kurti, Osmani and Hoxha agreed" is the writer's sentence going on)."""
+    start, closing = region
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(_LINE_OPENING):
+        return None
     found = _SIGNATURE.match(text, closing)
     if found is None:
         return None
