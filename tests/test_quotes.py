@@ -975,6 +975,15 @@ def test_the_clause_after_the_speaker_is_what_she_noted(pipeline):
     assert ("Ana Kovač", "that the turnout in the north was decisive") in found
 
 
+def test_a_content_ends_before_the_occasion_of_the_speech(pipeline):
+    # the occasion is named by its noun's lemma: "remarks" as well as "remark"
+    for text in (
+        "The minister criticised the new tariffs in his remarks to reporters.",
+        "The minister criticised the new tariffs at a press conference in Belgrade.",
+    ):
+        assert who_said_what(quotes(pipeline, text)) == [("The minister", "the new tariffs")]
+
+
 def test_a_content_ends_before_a_concession_with_a_cue_of_its_own(pipeline):
     text = (
         "Ana Kovač said the union planned a strike for Monday, though she admitted it was unlikely "

@@ -30,9 +30,10 @@ _OPENERS = {"”": ("“",), '"': ('"',), "»": ("«",), "’": ("‘",), "“":
 _NOT_CONTENT = frozenset({"ROOT", "punct", "according_to"})
 # what ends a content: the setting of the speech ("during a rally") and a concession after a dash
 _SETTINGS = frozenset({"during", "through", "via"})
-# "in an interview", "in a statement", "at a press conference": the occasion of speech
+# "in an interview", "in a statement", "at a press conference": the occasion of speech (lemmas:
+# "in his remarks" reads "remark")
 _OCCASIONS = frozenset(
-    "interview statement speech address briefing conference op-ed column tweet post letter remarks".split()
+    "interview statement speech address briefing conference column tweet post letter remark".split()
 )
 _DASHES = frozenset({"-", "–", "—", "--"})
 _CONCESSIONS = frozenset({"except", "although", "though", "albeit"})
@@ -110,8 +111,7 @@ def without_writers_tail(span: Span) -> Span:
     for token in span[1:]:
         if token.text in _DASHES and token.i + 1 < span.end and doc[token.i + 1].lower_ in _CONCESSIONS:
             return doc[span.start : token.i]
-        occasion = token.lower_ in ("in", "at") and any(c.lemma_ in _OCCASIONS for c in token.children)
-        if token.dep_ != "prep" or (token.lower_ not in _SETTINGS and not occasion):
+        if token.dep_ != "prep" or not _sets_the_scene(token):
             continue  # most words are no setting: skip the costlier head tests below
         # the setting of the speech, hung on the cue or on the noun phrase it reports
         on_cue = not span.start <= token.head.i < span.end
@@ -119,6 +119,13 @@ def without_writers_tail(span: Span) -> Span:
         if (on_cue or on_noun) and token.right_edge.i >= span.end - 1:
             return doc[span.start : token.i]
     return span
+
+
+def _sets_the_scene(prep: Token) -> bool:
+    """ "during a rally", "through a spokeswoman", "in an interview", "at a press conference"."""
+    if prep.lower_ in _SETTINGS:
+        return True
+    return prep.lower_ in ("in", "at") and any(c.lemma_ in _OCCASIONS for c in prep.children)
 
 
 def is_speech_verb(token: Token) -> bool:

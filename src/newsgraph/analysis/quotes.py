@@ -64,7 +64,7 @@ _NOT_A_SPEAKER_LABEL = frozenset(
     "photo photos image video watch listen note update updated source sources related read more "
     "see also tags filed under subscribe sign up editor's editor’s correction clarification warning caption "
     "q a opinion comment commentary editorial analysis exclusive breaking explainer live factbox timeline "
-    "satire review fact factcheck interview podcast new".split()
+    "satire review fact factcheck interview podcast new the".split()  # "The Latest: …"
 )
 _NAMING_VERBS = frozenset({"call", "name", "dub", "label", "title", "nickname", "brand"})
 _DATELINE_SENTENCE = 12  # words after "Moscow:" that make a reporter's sentence, not a headline
@@ -310,8 +310,8 @@ def _is_speaker_label(name: Span) -> bool:
     headline's first word is often tagged a common noun ("Sanders: Clinton needs…", "Poll: …")."""
     if len(name) > 4 or name[0].lower_ in _NOT_A_SPEAKER_LABEL:
         return False
-    if any(t.pos_ in ("ADP", "VERB", "AUX") for t in name) or name[0].lower_ == "the":
-        return False  # "The Latest: …", "The Talks Go On: …", "Deal Over Gas: …" are headings
+    if any(t.pos_ in ("ADP", "VERB", "AUX") for t in name):
+        return False  # "The Talks Go On: …", "Deal Over Gas: …" are headings
     return all(t.pos_ == "PROPN" or t.is_upper or t.is_title or t.is_punct for t in name)
 
 
